@@ -1,0 +1,28 @@
+# Set-up is part of each target, so the README's two commands work on a fresh machine.
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: serve test build browser
+
+$(BIN)/.installed: pyproject.toml
+	python3 -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+# Chromium for the browser tests: Debian's package (a test tool's own browser download does not work here).
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "Installing Debian's chromium for the browser tests"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+serve: $(BIN)/.installed
+	$(BIN)/mkdocs serve --livereload
+
+build: $(BIN)/.installed
+	$(BIN)/mkdocs build --strict
+
+test: $(BIN)/.installed browser
+	$(BIN)/ruff check src hooks tests
+	$(BIN)/pytest

@@ -1,0 +1,59 @@
+"""MkDocs adapter: adds the archive's pages and data files to each build.
+
+All the work is in the `ontherecord` engine; this module only hands MkDocs what
+`build_site()` returns. The engine's SourceError becomes a PluginError, so a bad
+source fails the build with the engine's message (file, line, what to do).
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+from mkdocs.structure.toc import get_toc
+
+from ontherecord.errors import SourceError
+from ontherecord.site import SiteBuild, build_site
+
+log = logging.getLogger("mkdocs.plugins.ontherecord")
+
+# Replaced at the start of every build: hooks are not reloaded under `mkdocs serve`.
+_build: SiteBuild | None = None
+
+
+def on_files(files, config):
+    global _build
+    try:
+        _build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "")
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
+    for line in _build.report():
+        log.info(line)
+    for src_uri in _build.pages:
+        files.append(File.generated(config, src_uri, content=""))
+    for path, text in _build.data.items():
+        files.append(File.generated(config, path, content=text))
+    return files
+
+
+def on_page_markdown(markdown, page, config, files):
+    rendered = _build.pages.get(page.file.src_uri)
+    if rendered is None:
+        return markdown
+    # Material prints these unescaped: escape here, they are plain text in the engine.
+    page.meta["title"] = html.escape(rendered.title)
+    page.meta["description"] = html.escape(rendered.description)
+    return ""
+
+
+def on_page_content(content, page, config, files):
+    rendered = _build.pages.get(page.file.src_uri)
+    if rendered is None:
+        return content
+    page.toc = get_toc([{"level": 2, "id": e.anchor, "name": html.escape(e.title), "children": []}
+                        for e in rendered.toc])
+    return rendered.html
+

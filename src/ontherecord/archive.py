@@ -1,0 +1,229 @@
+"""Assembling the archive: people, events, anchors, and the checks across files."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import anchors, schema
+from .errors import SourceError
+from .model import Archive, Event, Paragraph, Person, Removed, Segment, Source, Speaker, Turn
+from .source import ParsedSource, read_source
+from .text import quotation_spans, segments
+from .yamldoc import load_yaml_file
+
+
+def load_archive(data_dir: Path) -> Archive:
+    """Read every source under `data_dir`. Raises SourceError on the first bad input."""
+    people = load_people(data_dir / "people.yml")
+    events: list[Event] = []
+    seen: dict[str, Path] = {}
+    for path in sorted((data_dir / "events").glob("*.md")):
+        parsed = read_source(path)
+        event_id = parsed.meta["id"]
+        if event_id in seen:
+            raise SourceError(path, parsed.doc.key_line(["id"]),
+                              f"the event id '{event_id}' is already used by {seen[event_id]}",
+                              "give each event its own id (ids are permanent: change the new one)")
+        seen[event_id] = path
+        record = anchors.read_record(record_path(data_dir, event_id))
+        events.append(build_event(parsed, people, record))
+    events.sort(key=lambda e: (e.date, e.id))
+    return Archive(events=tuple(events), people=people)
+
+
+def record_path(data_dir: Path, event_id: str) -> Path:
+    return data_dir / "anchors" / f"{event_id}.yml"
+
+
+def load_people(path: Path) -> dict[str, Person]:
+    doc = load_yaml_file(path)
+    schema.check(doc, "people")
+    return {pid: Person(id=pid, **fields) for pid, fields in (doc.data or {}).items()}
+
+
+def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors.Record) -> Event:
+    """The model of one event: anchors assigned, kinds and replies worked out."""
+    meta, doc, path = parsed.meta, parsed.doc, parsed.path
+    speakers = _speakers(parsed, people)
+    if meta["kind"] == "report":
+        raw_paragraphs = parsed.paragraphs
+        turn_members: list[list[int]] = []
+    else:
+        raw_paragraphs = [p for t in parsed.turns for p in t.paragraphs]
+        turn_members, n = [], 0
+        for t in parsed.turns:
+            turn_members.append(list(range(n, n + len(t.paragraphs))))
+            n += len(t.paragraphs)
+    quotes = [(i, span) for i, p in enumerate(raw_paragraphs) if meta["kind"] == "report"
+              for span in quotation_spans(p.text)]
+    plan = anchors.assign(record, [p.text for p in raw_paragraphs], turn_members,
+                          [raw_paragraphs[i].text[s:e] for i, (s, e, _, _) in quotes])
+    removed = _removed(parsed, plan)
+    overrides = meta.get("paragraphs", {})
+    quote_ids = iter(plan.quotations)
+    quote_of: dict[int, list[tuple[int, int, str, str, str]]] = {}
+    for i, (s, e, o, c) in quotes:
+        quote_of.setdefault(i, []).append((s, e, o, c, next(quote_ids)))
+    paragraphs = [
+        Paragraph(anchor=pid, segments=_segments(raw.text, quote_of.get(i, [])), line=raw.line,
+                  aliases=tuple(plan.aliases.get(pid, [])), section_break=raw.section_break,
+                  themes=tuple(overrides.get(pid, {}).get("themes", [])))
+        for i, (pid, raw) in enumerate(zip(plan.paragraphs, raw_paragraphs, strict=True))
+    ]
+    sources = tuple(Source(publisher=s["publisher"], url=s.get("url", ""), covers=s["covers"],
+                           title=s.get("title", ""), note=s.get("note", ""),
+                           turns=tuple(s["turns"]) if "turns" in s else None)
+                    for s in meta["sources"])
+    if meta["kind"] == "report":
+        turns = _quotation_turns(paragraphs, speakers, sources, plan)
+    else:
+        turns = _transcript_turns(parsed, paragraphs, turn_members, speakers, sources, plan)
+    turns = _with_replies(turns, meta.get("turns", {}), parsed)
+    all_anchors = {t.anchor for t in turns} | {p.anchor for p in paragraphs}
+    _check_references(parsed, all_anchors, turns)
+    return Event(
+        id=meta["id"], title=meta["title"], date=dt.date.fromisoformat(meta["date"]), venue=meta["venue"],
+        kind=meta["kind"], sources=sources, speakers=tuple(speakers.values()), turns=tuple(turns),
+        path=path, description=meta.get("description", ""),
+        report=tuple(paragraphs) if meta["kind"] == "report" else (),
+        removed=removed, new_anchors=tuple(plan.new),
+    )
+
+
+def _speakers(parsed: ParsedSource, people: dict[str, Person]) -> dict[str, Speaker]:
+    out = {}
+    for i, s in enumerate(parsed.meta["speakers"]):
+        if s["person"] not in people:
+            raise SourceError(parsed.path, parsed.doc.line_of(["speakers", i, "person"]),
+                              f"the person '{s['person']}' is not in the people registry",
+                              "add them to docs/_data/people.yml (name, role, affiliation, description),"
+                              " or correct the id")
+        out[s["label"]] = Speaker(label=s["label"], person=people[s["person"]], role=s["role"], part=s["part"])
+    doc = parsed.doc
+    if parsed.meta["kind"] == "report" and not any(s.part == "quoted" for s in out.values()):
+        raise SourceError(parsed.path, doc.key_line(["speakers"]),
+                          "a report needs the speaker it quotes",
+                          "declare the quoted speaker with 'part: quoted' under 'speakers'")
+    for anchor, spec in parsed.meta.get("turns", {}).items():
+        if "speaker" in spec and spec["speaker"] not in out:
+            raise SourceError(parsed.path, doc.line_of(["turns", anchor, "speaker"]),
+                              f"turn {anchor} names speaker '{spec['speaker']}', which is not declared",
+                              "use a label from 'speakers', exactly as declared")
+    return out
+
+
+def _segments(text: str, quotes: list[tuple[int, int, str, str, str]]) -> tuple[Segment, ...]:
+    """Inline segments, with a report's quotations cut out as their own segments."""
+    out: list[Segment] = []
+    pos = 0
+    for start, end, opening, closing, anchor in quotes:
+        out.extend(segments(text[pos : start - len(opening)]))
+        out.append(Segment("quotation", text[start:end], anchor=anchor, marks=(opening, closing)))
+        pos = end + len(closing)
+    out.extend(segments(text[pos:]))
+    return tuple(out)
+
+
+def _transcript_turns(parsed, paragraphs, members, speakers, sources, plan) -> list[Turn]:
+    turns = []
+    main_seen = False
+    overrides = parsed.meta.get("turns", {})
+    for raw, idx, anchor in zip(parsed.turns, members, plan.turns, strict=True):
+        speaker = speakers[overrides.get(anchor, {}).get("speaker", raw.label)]
+        if speaker.part == "main":
+            kind = "answer" if main_seen else "remarks"
+            main_seen = True
+        else:
+            kind = {"moderator": "moderator", "chair": "chair", "questioner": "question",
+                    "quoted": "quotation"}[speaker.part]
+        turns.append(Turn(anchor=anchor, speaker=speaker, kind=overrides.get(anchor, {}).get("kind", kind),
+                          paragraphs=tuple(paragraphs[i] for i in idx), line=raw.line,
+                          aliases=tuple(plan.aliases.get(anchor, [])),
+                          sources=tuple(s for s in sources if s.turns is None or anchor in s.turns)))
+    return turns
+
+
+def _quotation_turns(paragraphs, speakers, sources, plan) -> list[Turn]:
+    quoted = next(s for s in speakers.values() if s.part == "quoted")
+    turns = []
+    for p in paragraphs:
+        for seg in p.segments:
+            if seg.kind == "quotation":
+                quote = Paragraph(anchor=seg.anchor, segments=segments(seg.text), line=p.line,
+                                  aliases=tuple(plan.aliases.get(seg.anchor, [])))
+                turns.append(Turn(anchor=seg.anchor, speaker=quoted, kind="quotation", paragraphs=(quote,),
+                                  line=p.line, aliases=quote.aliases,
+                                  sources=tuple(s for s in sources if s.turns is None or seg.anchor in s.turns)))
+    return turns
+
+
+def _with_replies(turns: list[Turn], overrides: dict, parsed: ParsedSource) -> list[Turn]:
+    """Link answers to the questions they answer, and questions to their answers."""
+    replies: dict[str, tuple[str, ...]] = {}
+    pending: list[str] = []
+    for t in turns:
+        if t.kind == "question":
+            pending.append(t.anchor)
+        elif t.kind == "answer":
+            replies[t.anchor] = tuple(pending)
+            pending = []
+        elif t.speaker.part == "main":
+            pending = []
+    for anchor, spec in overrides.items():
+        if "answers" in spec:
+            replies[anchor] = tuple(spec["answers"])
+    answered: dict[str, list[str]] = {}
+    for answer, questions in replies.items():
+        for q in questions:
+            answered.setdefault(q, []).append(answer)
+    return [Turn(**{**vars(t), "in_reply_to": replies.get(t.anchor, ()),
+                    "answered_by": tuple(answered.get(t.anchor, []))}) for t in turns]
+
+
+def _removed(parsed: ParsedSource, plan: anchors.Assignment) -> tuple[Removed, ...]:
+    path, doc, mapping = parsed.path, parsed.doc, parsed.meta.get("removed", {})
+    current = set(plan.paragraphs) | set(plan.turns) | set(plan.quotations)
+    current |= {a for aliases in plan.aliases.values() for a in aliases}
+    for old in plan.lost:
+        if old.id not in mapping:
+            raise SourceError(
+                path, doc.key_line(["removed"]) if "removed" in parsed.meta else doc.first_line,
+                f"the published anchor #{old.id} (\"{old.head[:60]}…\") matches no passage any more;"
+                " links to it would break",
+                f"if the passage was deleted, map its anchor to the nearest remaining passage:\n"
+                f"    removed:\n      {old.id}: {{nearest: <anchor>, note: \"<why it was removed>\"}}\n"
+                "  if it was only reworded, keep more of its opening words so it can be recognised",
+            )
+    out = []
+    for anchor, spec in mapping.items():
+        line = doc.key_line(["removed", anchor])
+        if anchor in current:
+            raise SourceError(path, line, f"#{anchor} is listed under 'removed' but is still in the text",
+                              f"delete the 'removed: {anchor}' entry")
+        if spec["nearest"] not in current:
+            raise SourceError(path, line, f"#{anchor} is mapped to #{spec['nearest']}, which does not exist",
+                              "map it to an anchor shown on the event page")
+        out.append(Removed(anchor=anchor, nearest=spec["nearest"], note=spec["note"]))
+    return tuple(out)
+
+
+def _check_references(parsed: ParsedSource, existing: set[str], turns: list[Turn]) -> None:
+    doc = parsed.doc
+    for key in ("turns", "paragraphs"):
+        for anchor, spec in parsed.meta.get(key, {}).items():
+            if anchor not in existing:
+                raise SourceError(parsed.path, doc.key_line([key, anchor]),
+                                  f"'{key}: {anchor}' refers to no {key[:-1]} of this event",
+                                  "use an anchor shown on the event page (e.g. t3, p12)")
+            for q in spec.get("answers", []):
+                if q not in existing:
+                    raise SourceError(parsed.path, doc.line_of([key, anchor, "answers"]),
+                                      f"turn {anchor} answers '{q}', which is no turn of this event",
+                                      "use the anchor of the question's turn")
+    for i, s in enumerate(parsed.meta["sources"]):
+        for t in s.get("turns", []):
+            if t not in {turn.anchor for turn in turns}:
+                raise SourceError(parsed.path, doc.line_of(["sources", i, "turns"]),
+                                  f"the source covers turn '{t}', which does not exist",
+                                  "list anchors of turns shown on the event page")

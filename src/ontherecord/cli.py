@@ -1,0 +1,57 @@
+"""The `ontherecord` command: check sources and keep the record of published anchors."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import anchors
+from .archive import load_archive, record_path
+from .errors import SourceError
+
+DEFAULT_DATA = Path("docs/_data")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="ontherecord", description=__doc__)
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the archive's data folder")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("check", help="read every source and say what is wrong or unpublished")
+    lock = sub.add_parser("lock", help="record every current anchor as published")
+    lock.add_argument("--check", action="store_true",
+                      help="write nothing; fail if an anchor is not yet recorded")
+    args = parser.parse_args(argv)
+    try:
+        return {"check": _check, "lock": _lock}[args.command](args)
+    except SourceError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+def _check(args) -> int:
+    archive = load_archive(args.data)
+    for e in archive.events:
+        print(f"{e.id}: {e.kind}, {len(e.turns)} turns, {len(e.paragraphs)} paragraphs,"
+              f" {len(e.new_anchors)} anchors not yet recorded")
+    return 0
+
+
+def _lock(args) -> int:
+    archive = load_archive(args.data)
+    if args.check:
+        pending = {e.id: e.new_anchors for e in archive.events if e.new_anchors}
+        for event_id, new in pending.items():
+            print(f"{event_id}: not yet recorded: {', '.join(new)}", file=sys.stderr)
+        if pending:
+            print("run `ontherecord lock` and commit docs/_data/anchors/", file=sys.stderr)
+        return 1 if pending else 0
+    for e in archive.events:
+        path = record_path(args.data, e.id)
+        anchors.write_record(path, anchors.updated_record(anchors.read_record(path), e))
+        print(f"{path}: {len(e.new_anchors)} new anchors recorded")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

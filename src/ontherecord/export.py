@@ -1,0 +1,46 @@
+"""The archive as data: data/events.json and data/turns.json in the built site."""
+
+from __future__ import annotations
+
+import json
+
+from . import urls
+from .model import Archive, Event, Turn
+
+
+def events_json(archive: Archive, base: str) -> str:
+    """One object per event. `base` is the site's path, e.g. '/' or '/archive/'."""
+    return _dump([{
+        "id": e.id, "title": e.title, "date": e.date.isoformat(), "kind": e.kind, "venue": e.venue,
+        "url": base + urls.event(e.id), "description": e.description,
+        "sources": [{"publisher": s.publisher, "url": s.url or None, "title": s.title or None, "covers": s.covers}
+                    for s in e.sources],
+        "turns": len(e.turns),
+    } for e in archive.events])
+
+
+def turns_json(archive: Archive, base: str) -> str:
+    """One object per turn (for a report: per quotation), in date and page order."""
+    return _dump([_turn(e, t, base) for e in archive.events for t in e.turns])
+
+
+def turn_id(event: Event, turn: Turn) -> str:
+    return f"{event.id}.{turn.anchor}"
+
+
+def _turn(event: Event, turn: Turn, base: str) -> dict:
+    page = base + urls.event(event.id)
+    return {
+        "id": turn_id(event, turn), "event": event.id, "date": event.date.isoformat(),
+        "speaker": turn.speaker.person.id, "speaker_name": turn.speaker.person.name,
+        "role": turn.speaker.role, "kind": turn.kind,
+        "in_reply_to": [f"{event.id}.{a}" for a in turn.in_reply_to],
+        "answered_by": [f"{event.id}.{a}" for a in turn.answered_by],
+        "url": f"{page}#{turn.anchor}", "text": turn.text,
+        "paragraphs": [{"id": p.anchor, "url": f"{page}#{p.anchor}", "text": p.text} for p in turn.paragraphs],
+        "sources": [s.publisher for s in turn.sources],
+    }
+
+
+def _dump(data: list) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

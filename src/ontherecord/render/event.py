@@ -1,0 +1,122 @@
+"""The page of one event: its header, then every turn with its anchors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Event, Removed, Turn
+from .html import KIND_LABELS, aliases, esc, excerpt, paragraph, permalink, speaker_line, time
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    anchor: str
+    title: str
+    """Plain text."""
+
+
+@dataclass(frozen=True)
+class RenderedPage:
+    title: str
+    """Plain text."""
+    html: str
+    toc: tuple[TocEntry, ...] = ()
+    description: str = ""
+
+
+def event_page(event: Event, root: str) -> RenderedPage:
+    parts = [f'<h1>{esc(event.title)}</h1>', _header(event, root)]
+    removed = _removed_by_target(event.removed)
+    if event.kind == "report":
+        parts.append(_report(event, removed))
+        toc = tuple(TocEntry(t.anchor, f"Quotation: {excerpt(t.text, 8)}") for t in event.turns)
+    else:
+        parts.extend(_turn(event, t, removed, root) for t in event.turns)
+        toc = tuple(TocEntry(t.anchor, f"{t.speaker.person.name} · {KIND_LABELS[t.kind].lower()}")
+                    for t in event.turns)
+    html = "\n".join(parts)
+    return RenderedPage(event.title, f'<article class="otr-event otr-{event.kind}">\n{html}\n</article>',
+                        toc, event.description)
+
+
+def _header(event: Event, root: str) -> str:
+    if event.kind == "report":
+        badge = ('<p class="otr-badge otr-badge-report"><strong>Publisher’s report — not a transcript.</strong>'
+                 f' Only the words in quotation marks are {esc(_quoted_name(event))}’s,'
+                 ' as reported by the publisher.</p>')
+    else:
+        badge = '<p class="otr-badge otr-badge-transcript">Transcript</p>'
+    speakers = "".join(
+        f'<li><a href="{root}people/{s.person.id}/">{esc(s.person.name)}</a>, {esc(s.role)}</li>'
+        for s in event.speakers)
+    sources = "".join(f"<li>{_source(s)}</li>" for s in event.sources)
+    description = f'<p class="otr-description">{esc(event.description)}</p>' if event.description else ""
+    return (f'<header class="otr-event-head">{badge}{description}<dl class="otr-facts">'
+            f"<dt>Date</dt><dd>{time(event.date)}</dd>"
+            f"<dt>Venue</dt><dd>{esc(event.venue)}</dd>"
+            f'<dt>Speakers</dt><dd><ul class="otr-list">{speakers}</ul></dd>'
+            f'<dt>Sources</dt><dd><ul class="otr-list otr-sources">{sources}</ul></dd>'
+            "</dl></header>")
+
+
+def _source(source) -> str:
+    name = esc(source.publisher)
+    if source.title:
+        name += f": <cite>{esc(source.title)}</cite>"
+    if source.url:
+        name = f'<a href="{esc(source.url)}" rel="external">{name}</a>'
+    text = f"{name} — covers {esc(source.covers)}"
+    if source.note:
+        text += f' <span class="otr-source-note">{esc(source.note)}</span>'
+    return text
+
+
+def _quoted_name(event: Event) -> str:
+    return next((s.person.name for s in event.speakers if s.part == "quoted"), "the speaker")
+
+
+def _removed_by_target(removed: tuple[Removed, ...]) -> dict[str, list[Removed]]:
+    out: dict[str, list[Removed]] = {}
+    for r in removed:
+        out.setdefault(r.nearest, []).append(r)
+    return out
+
+
+def _notices(anchor: str, removed: dict[str, list[Removed]]) -> str:
+    return "".join(
+        f'<div class="otr-removed" id="{r.anchor}" role="note"><strong>The passage you linked to'
+        f" (#{r.anchor}) is no longer in this record.</strong> {esc(r.note)}"
+        " The nearest remaining passage follows.</div>"
+        for r in removed.get(anchor, []))
+
+
+def _turn(event: Event, turn: Turn, removed: dict[str, list[Removed]], root: str) -> str:
+    kind = KIND_LABELS[turn.kind]
+    head = (f'<h2 class="otr-turn-head" id="{turn.anchor}">{speaker_line(turn, root)}'
+            f' <span class="otr-kind otr-kind-{turn.kind}">{kind}</span></h2>')
+    links = [permalink(turn.anchor, "turn")]
+    if turn.in_reply_to:
+        links.append("Answers " + _refs(event, turn.in_reply_to))
+    if turn.answered_by:
+        links.append("Answered in " + _refs(event, turn.answered_by))
+    body = "\n".join(_notices(p.anchor, removed) + paragraph(p) for p in turn.paragraphs)
+    return (f'{_notices(turn.anchor, removed)}<section class="otr-turn otr-turn-{turn.kind}"'
+            f' data-speaker="{turn.speaker.person.id}">{aliases(turn.aliases)}\n{head}\n'
+            f'<p class="otr-turn-links">{" · ".join(links)}</p>\n{body}\n</section>')
+
+
+def _refs(event: Event, anchors: tuple[str, ...]) -> str:
+    out = []
+    for a in anchors:
+        t = event.turn(a)
+        out.append(f'<a href="#{a}">the {KIND_LABELS[t.kind].lower()} by {esc(t.speaker.person.name)} (#{a})</a>')
+    return ", ".join(out)
+
+
+def _report(event: Event, removed: dict[str, list[Removed]]) -> str:
+    publisher = event.sources[0].publisher if event.sources else "the publisher"
+    body = "\n".join(
+        "".join(_notices(a, removed) for a in [p.anchor, *(s.anchor for s in p.segments if s.anchor)])
+        + paragraph(p) for p in event.report)
+    return (f'<section class="otr-report" aria-label="Report by {esc(publisher)}">'
+            f'<h2 id="report">The report, as published by {esc(publisher)}</h2>\n{body}\n</section>')

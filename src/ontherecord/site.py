@@ -1,0 +1,56 @@
+"""Everything a site generator needs from the engine, for one build.
+
+`build_site()` reads the sources and returns the pages to add (keyed by their
+source path, as a generator would name a Markdown file) and the data files to
+write. A generator adapter (see `hooks/`) only copies these into its own build.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from . import export, urls
+from .archive import load_archive
+from .model import Archive
+from .render.event import RenderedPage, event_page
+from .render.lists import events_index, people_index, person_page
+
+
+@dataclass
+class SiteBuild:
+    archive: Archive
+    pages: dict[str, RenderedPage] = field(default_factory=dict)
+    """Source path ('events/<id>.md') -> page."""
+    data: dict[str, str] = field(default_factory=dict)
+    """Output path ('data/turns.json') -> content."""
+
+    def report(self) -> list[str]:
+        """Lines for the build log: what an editor should know about this build."""
+        lines = []
+        for e in self.archive.events:
+            if e.new_anchors:
+                lines.append(f"{e.path.name}: {len(e.new_anchors)} anchors not yet in the published record"
+                             " (run `ontherecord lock` before publishing)")
+        provisional = [p.id for p in self.archive.people.values() if p.provisional]
+        if provisional:
+            lines.append(f"provisional people awaiting confirmation: {', '.join(provisional)}")
+        return lines
+
+
+def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
+    archive = load_archive(data_dir)
+    base = urlsplit(site_url).path if site_url else "/"
+    base = base if base.endswith("/") else base + "/"
+    build = SiteBuild(archive)
+    pages = build.pages
+    pages["events/index.md"] = events_index(archive, urls.root_of(urls.EVENTS))
+    for event in archive.events:
+        pages[f"events/{event.id}.md"] = event_page(event, urls.root_of(urls.event(event.id)))
+    pages["people/index.md"] = people_index(archive, urls.root_of(urls.PEOPLE))
+    for person in archive.people.values():
+        pages[f"people/{person.id}.md"] = person_page(archive, person, urls.root_of(urls.person(person.id)))
+    build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
+    build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
+    return build

@@ -1,0 +1,194 @@
+"""Reading one event source file: front matter, then the body split into turns.
+
+The body is the published text. Paragraphs are separated by blank lines; a line
+on its own that equals a declared speaker label starts that speaker's turn, as
+does a paragraph opening with a declared label and a colon ("Q: ..."). A
+paragraph of just `***` is a section break.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import frontmatter
+
+from . import schema
+from .errors import SourceError
+from .yamldoc import YamlDoc, load_yaml, read_text
+
+_FRONT_MATTER = frontmatter.YAMLHandler.FM_BOUNDARY
+_SECTION_BREAK = re.compile(r"^(\*\s*){3,}$")
+_LOOKS_LIKE_INLINE_LABEL = re.compile(r"^([A-Z][A-Z .'’-]{0,40}):\s")
+_SENTENCE_END = tuple(".?!…:;,\"”'’)]-–—")
+
+
+@dataclass
+class RawParagraph:
+    text: str
+    line: int
+    section_break: bool = False
+
+
+@dataclass
+class RawTurn:
+    label: str
+    """The declared label of the speaker."""
+    line: int
+    paragraphs: list[RawParagraph] = field(default_factory=list)
+
+
+@dataclass
+class ParsedSource:
+    """An event source as read from its file, before anchors are assigned."""
+
+    path: Path
+    meta: dict
+    doc: YamlDoc
+    turns: list[RawTurn]
+    """For a transcript: its turns. For a report: empty."""
+    paragraphs: list[RawParagraph]
+    """For a report: its paragraphs. For a transcript: empty."""
+
+
+def read_source(path: Path) -> ParsedSource:
+    """Parse and check an event source. Raises SourceError naming file and line."""
+    text = read_text(path)
+    doc, body, body_line = _split(text, path)
+    schema.check(doc, "event")
+    meta = doc.data
+    blocks = list(_blocks(body, body_line))
+    if not blocks:
+        raise SourceError(path, body_line, "the body is empty: there is no text after the front matter",
+                          "paste the published text below the closing '---' line")
+    labels = _declared_labels(doc)
+    if meta["kind"] == "report":
+        return ParsedSource(path, meta, doc, [], _paragraphs(blocks))
+    return ParsedSource(path, meta, doc, _turns(blocks, labels, doc), [])
+
+
+def _split(text: str, path: Path) -> tuple[YamlDoc, str, int]:
+    """The front matter as YAML, the body, and the file line on which the body starts."""
+    marks = list(_FRONT_MATTER.finditer(text))
+    if len(marks) < 2 or marks[0].start() != 0:
+        raise SourceError(path, 1, "the file does not start with front matter between two '---' lines",
+                          "begin the file with '---', the event's fields (id, title, date, ...), then '---'")
+    start, end = marks[0], marks[1]
+    # Line numbers are counted on the whole file: python-frontmatter's parse() strips the body.
+    doc = load_yaml(text[start.end() : end.start()], path, first_line=text[: start.end()].count("\n") + 1)
+    if not isinstance(doc.data, dict):
+        raise SourceError(path, doc.first_line, "the front matter is not a set of 'key: value' lines",
+                          "write one field per line, e.g. 'title: Speech at the Concert Noble'")
+    return doc, text[end.end() :], text[: end.end()].count("\n") + 1
+
+
+def _blocks(body: str, first_line: int):
+    """(text, line) for each blank-line separated block; trailing spaces dropped."""
+    lines = [line.rstrip() for line in body.split("\n")]
+    current: list[str] = []
+    start = first_line
+    for number, line in enumerate(lines, start=first_line):
+        if line.strip():
+            if not current:
+                start = number
+            current.append(line)
+        elif current:
+            yield "\n".join(current), start
+            current = []
+    if current:
+        yield "\n".join(current), start
+
+
+def _declared_labels(doc: YamlDoc) -> dict[str, int]:
+    labels: dict[str, int] = {}
+    for i, speaker in enumerate(doc.data["speakers"]):
+        label = speaker["label"]
+        if label in labels:
+            raise SourceError(doc.path, doc.line_of(["speakers", i, "label"]),
+                              f"the label '{label}' is declared twice",
+                              "declare each label once under 'speakers'")
+        labels[label] = i
+    return labels
+
+
+def _paragraphs(blocks) -> list[RawParagraph]:
+    out: list[RawParagraph] = []
+    pending_break = False
+    for text, line in blocks:
+        if _SECTION_BREAK.match(text):
+            pending_break = True
+            continue
+        out.append(RawParagraph(text, line, pending_break))
+        pending_break = False
+    return out
+
+
+def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
+    path, meta = doc.path, doc.data
+    turns: list[RawTurn] = []
+    pending_break = False
+    blocks = list(blocks)
+    for index, (text, line) in enumerate(blocks):
+        label, rest = _label_of(text, labels)
+        if label is not None:
+            turns.append(RawTurn(label, line))
+            if not rest:
+                continue
+            text = rest
+        elif _SECTION_BREAK.match(text):
+            pending_break = True
+            continue
+        else:
+            _refuse_undeclared_label(text, line, index == len(blocks) - 1, path)
+        if not turns:
+            opening = meta.get("opening_speaker")
+            if opening is None:
+                raise SourceError(path, line, "the text starts before any speaker label",
+                                  "put the speaker's label on the line above, or declare who speaks"
+                                  " first with 'opening_speaker: <label>' in the front matter")
+            if opening not in labels:
+                raise SourceError(path, doc.key_line(["opening_speaker"]),
+                                  f"opening_speaker '{opening}' is not one of the declared labels",
+                                  "use a label from 'speakers', exactly as declared")
+            turns.append(RawTurn(opening, line))
+        turns[-1].paragraphs.append(RawParagraph(text, line, pending_break))
+        pending_break = False
+    for turn in turns:
+        if not turn.paragraphs:
+            raise SourceError(path, turn.line, f"the label '{turn.label}' is followed by no text",
+                              "remove the stray label, or paste the words that follow it")
+    used = {t.label for t in turns}
+    for label, i in labels.items():
+        if label not in used:
+            raise SourceError(path, doc.line_of(["speakers", i, "label"]),
+                              f"the declared label '{label}' is never used in the text",
+                              "correct the label so it matches the text exactly, or remove the speaker")
+    return turns
+
+
+def _label_of(text: str, labels: dict[str, int]) -> tuple[str | None, str]:
+    """The declared label that opens this block, if any, and the text after it."""
+    first, _, rest = text.partition("\n")
+    bare = first.strip().removesuffix(":").rstrip()
+    if bare in labels:
+        return bare, rest
+    for label in labels:
+        if text.startswith(label + ":") and text[len(label) + 1 : len(label) + 2] in (" ", "\n"):
+            return label, text[len(label) + 1 :].strip()
+    return None, ""
+
+
+def _refuse_undeclared_label(text: str, line: int, last: bool, path: Path) -> None:
+    inline = _LOOKS_LIKE_INLINE_LABEL.match(text)
+    if inline:
+        raise SourceError(path, line, f"'{inline.group(1)}:' looks like a speaker label that is not declared",
+                          f"declare it under 'speakers' (label: {inline.group(1)}), or, if it is"
+                          " part of the speech, keep it off the start of the paragraph")
+    if "\n" in text or last:
+        return
+    words = text.split()
+    if 2 <= len(words) <= 12 and text[0].isupper() and not text.endswith(_SENTENCE_END):
+        raise SourceError(path, line, f"'{text}' looks like a speaker label that is not declared",
+                          f"declare it under 'speakers' with label: {text!r}; if it is a heading"
+                          " or a sentence of the speech, end it with its punctuation as published")

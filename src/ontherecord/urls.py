@@ -1,0 +1,22 @@
+"""Where things live on the site: one place for every path."""
+
+from __future__ import annotations
+
+
+def event(event_id: str) -> str:
+    return f"events/{event_id}/"
+
+
+def person(person_id: str) -> str:
+    return f"people/{person_id}/"
+
+
+EVENTS = "events/"
+PEOPLE = "people/"
+DATA_EVENTS = "data/events.json"
+DATA_TURNS = "data/turns.json"
+
+
+def root_of(path: str) -> str:
+    """The relative prefix from a page at `path` back to the site root."""
+    return "../" * path.count("/")
