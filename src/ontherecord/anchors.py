@@ -162,6 +162,14 @@ def _match_turns(recorded: tuple[Recorded, ...], turns: list[list[int]], result:
     return ids  # type: ignore[return-value]
 
 
+def line_near(lost: str, lines: dict[str, int]) -> int | None:
+    """Where a lost anchor stood: the line of the closest earlier anchor of its kind still present."""
+    m = _NUMBER.match(lost)
+    earlier = [(int(n.group(2)), line) for a, line in lines.items()
+               if (n := _NUMBER.match(a)) and n.group(1) == m.group(1) and int(n.group(2)) < int(m.group(2))]
+    return max(earlier)[1] if earlier else None
+
+
 class _Numbers:
     """Hands out ids after the highest ever recorded, so none is reused."""
 

@@ -59,7 +59,7 @@ def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors
               for span in quotation_spans(p.text)]
     plan = anchors.assign(record, [p.text for p in raw_paragraphs], turn_members,
                           [raw_paragraphs[i].text[s:e] for i, (s, e, _, _) in quotes])
-    removed = _removed(parsed, plan)
+    removed = _removed(parsed, plan, {a: raw.line for a, raw in zip(plan.paragraphs, raw_paragraphs)})
     overrides = meta.get("paragraphs", {})
     quote_ids = iter(plan.quotations)
     quote_of: dict[int, list[tuple[int, int, str, str, str]]] = {}
@@ -181,14 +181,15 @@ def _with_replies(turns: list[Turn], overrides: dict, parsed: ParsedSource) -> l
                     "answered_by": tuple(answered.get(t.anchor, []))}) for t in turns]
 
 
-def _removed(parsed: ParsedSource, plan: anchors.Assignment) -> tuple[Removed, ...]:
+def _removed(parsed: ParsedSource, plan: anchors.Assignment, lines: dict[str, int]) -> tuple[Removed, ...]:
+    """Check that every lost anchor is mapped, and every mapping is sound."""
     path, doc, mapping = parsed.path, parsed.doc, parsed.meta.get("removed", {})
     current = set(plan.paragraphs) | set(plan.turns) | set(plan.quotations)
     current |= {a for aliases in plan.aliases.values() for a in aliases}
     for old in plan.lost:
         if old.id not in mapping:
             raise SourceError(
-                path, doc.key_line(["removed"]) if "removed" in parsed.meta else doc.first_line,
+                path, anchors.line_near(old.id, lines) or doc.first_line,
                 f"the published anchor #{old.id} (\"{old.head[:60]}…\") matches no passage any more;"
                 " links to it would break",
                 f"if the passage was deleted, map its anchor to the nearest remaining passage:\n"

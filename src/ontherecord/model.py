@@ -82,8 +82,9 @@ class Paragraph:
     @property
     def text(self) -> str:
         """The published text, publisher's insertions included, archive notes left out."""
-        return "".join(s.text if s.kind != "quotation" else s.marks[0] + s.text + s.marks[1]
-                       for s in self.segments if s.kind != "note")
+        text = "".join("\0" if s.kind == "note" else s.marks[0] + s.text + s.marks[1]
+                       for s in self.segments)
+        return text.replace(" \0 ", " ").replace("\0", "")
 
 
 @dataclass(frozen=True)
