@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from seeds import flat
-from sites import BuildFailed, build_site, make_project, transcript, write_event
 
 from ontherecord.cli import main as ontherecord
+from seeds import flat
+from sites import BuildFailed, build_site, make_project, transcript, write_event
 
 EVENT = "2025-05-05-test-event"
 

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+
 from seeds import (
     AFET_NATO,
     AFET_PUBT,

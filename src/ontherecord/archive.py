@@ -44,7 +44,7 @@ def load_people(path: Path) -> dict[str, Person]:
 
 def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors.Record) -> Event:
     """The model of one event: anchors assigned, kinds and replies worked out."""
-    meta, doc, path = parsed.meta, parsed.doc, parsed.path
+    meta, path = parsed.meta, parsed.path
     speakers = _speakers(parsed, people)
     if meta["kind"] == "report":
         raw_paragraphs = parsed.paragraphs
@@ -59,7 +59,7 @@ def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors
               for span in quotation_spans(p.text)]
     plan = anchors.assign(record, [p.text for p in raw_paragraphs], turn_members,
                           [raw_paragraphs[i].text[s:e] for i, (s, e, _, _) in quotes])
-    removed = _removed(parsed, plan, {a: raw.line for a, raw in zip(plan.paragraphs, raw_paragraphs)})
+    removed = _removed(parsed, plan, {a: raw.line for a, raw in zip(plan.paragraphs, raw_paragraphs, strict=True)})
     overrides = meta.get("paragraphs", {})
     quote_ids = iter(plan.quotations)
     quote_of: dict[int, list[tuple[int, int, str, str, str]]] = {}

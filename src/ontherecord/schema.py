@@ -23,7 +23,9 @@ def check(doc: YamlDoc, name: str) -> None:
     """Raise SourceError for the first place where `doc` breaks schema `name`."""
     schema = load_schema(name)
     validator = jsonschema.Draft202012Validator(schema)
-    errors = sorted(validator.iter_errors(doc.data), key=lambda e: doc.line_of(list(e.absolute_path)))
+    # A misspelt key also makes a required one "missing": report the unknown key first.
+    errors = sorted(validator.iter_errors(doc.data),
+                    key=lambda e: (e.validator != "additionalProperties", doc.line_of(list(e.absolute_path))))
     if errors:
         raise _explain(doc, errors[0], schema)
     if name == "event":

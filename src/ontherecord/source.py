@@ -55,21 +55,21 @@ class ParsedSource:
 def read_source(path: Path) -> ParsedSource:
     """Parse and check an event source. Raises SourceError naming file and line."""
     text = read_text(path)
-    doc, body, body_line = _split(text, path)
+    doc, body, body_line, closing_line = _split(text, path)
     schema.check(doc, "event")
     meta = doc.data
     blocks = list(_blocks(body, body_line))
     if not blocks:
-        raise SourceError(path, body_line, "the body is empty: there is no text after the front matter",
-                          "paste the published text below the closing '---' line")
+        raise SourceError(path, closing_line, "the body is empty: there is no text after the front matter",
+                          "paste the published text below this closing '---' line")
     labels = _declared_labels(doc)
     if meta["kind"] == "report":
         return ParsedSource(path, meta, doc, [], _paragraphs(blocks))
     return ParsedSource(path, meta, doc, _turns(blocks, labels, doc), [])
 
 
-def _split(text: str, path: Path) -> tuple[YamlDoc, str, int]:
-    """The front matter as YAML, the body, and the file line on which the body starts."""
+def _split(text: str, path: Path) -> tuple[YamlDoc, str, int, int]:
+    """The front matter as YAML, the body, the line the body starts on, the line of the closing '---'."""
     marks = list(_FRONT_MATTER.finditer(text))
     if len(marks) < 2 or marks[0].start() != 0:
         raise SourceError(path, 1, "the file does not start with front matter between two '---' lines",
@@ -80,7 +80,7 @@ def _split(text: str, path: Path) -> tuple[YamlDoc, str, int]:
     if not isinstance(doc.data, dict):
         raise SourceError(path, doc.first_line, "the front matter is not a set of 'key: value' lines",
                           "write one field per line, e.g. 'title: Speech at the Concert Noble'")
-    return doc, text[end.end() :], text[: end.end()].count("\n") + 1
+    return doc, text[end.end() :], text[: end.end()].count("\n") + 1, text[: end.start()].count("\n") + 1
 
 
 def _blocks(body: str, first_line: int):

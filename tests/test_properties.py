@@ -1,0 +1,87 @@
+"""Property tests: the parser keeps every word in order; anchors survive edits elsewhere."""
+
+from __future__ import annotations
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from ontherecord import anchors
+from ontherecord.source import read_source
+from seeds import words
+
+VOCABULARY = ("alliance defence spending ukraine arctic greenland china russia support industry production "
+              "drones missiles treaty summit pledge budget deterrence security partners europe canada "
+              "winter frontline ammunition interceptors shipyards satellites sabotage cables cyber").split()
+
+sentence = st.lists(st.sampled_from(VOCABULARY), min_size=3, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
+paragraph = st.lists(sentence, min_size=1, max_size=4).map(lambda s: "\n".join(s) if len(s) > 2 else " ".join(s))
+LABELS = ["Speaker One", "Host Two, Director"]
+turn = st.tuples(st.sampled_from(LABELS), st.booleans(), st.lists(paragraph, min_size=1, max_size=4))
+
+DECLARED = {"Speaker One": "  - {label: Speaker One, person: a, role: r, part: main}\n",
+            "Host Two, Director": '  - {label: "Host Two, Director", person: b, role: r, part: moderator}\n'}
+
+
+def source(labels: set[str], body: str) -> str:
+    """A source declaring just the labels used (an unused declaration is an error)."""
+    speakers = "".join(line for label, line in DECLARED.items() if label in labels)
+    return ("---\nid: e\ntitle: T\ndate: 2025-05-05\nvenue: V\nkind: transcript\n"
+            "sources: [{publisher: P, covers: all}]\nspeakers:\n" + speakers
+            + "opening_speaker: Speaker One\n---\n" + body)
+
+
+@settings(max_examples=60, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(opening=st.lists(paragraph, max_size=3), turns=st.lists(turn, min_size=1, max_size=6),
+       blank=st.sampled_from(["\n\n", "\n\n\n", "\n   \n"]))
+def test_every_word_survives_parsing_in_order(tmp_path, opening, turns, blank):
+    used = {label for label, _, _ in turns} | ({"Speaker One"} if opening else set())
+    assume("Speaker One" in used)
+    body, expected_turns = [], []
+    if opening:
+        body += opening
+        expected_turns.append(("Speaker One", opening))
+    for label, colon, paragraphs in turns:
+        body.append(label + (":" if colon else ""))
+        body += paragraphs
+        expected_turns.append((label, paragraphs))
+    path = tmp_path / "e.md"
+    path.write_text(source(used, blank.join(body) + "\n"), encoding="utf-8")
+    parsed = read_source(path)
+    got = [(t.label, [p.text for p in t.paragraphs]) for t in parsed.turns]
+    # Consecutive turns by one speaker stay separate turns; their words stay in order.
+    assert [w for _, ps in got for p in ps for w in words(p)] == \
+           [w for _, ps in expected_turns for p in ps for w in words(p)]
+    assert [label for label, _ in got] == [label for label, _ in expected_turns]
+
+
+distinct_paragraphs = st.lists(st.lists(st.sampled_from(VOCABULARY), min_size=10, max_size=24, unique=True)
+                               .map(" ".join), min_size=3, max_size=10, unique=True)
+
+
+def _record(texts: list[str], ids: list[str]) -> anchors.Record:
+    rows = (anchors.Recorded(i, *anchors.fingerprint(t)) for i, t in zip(ids, texts, strict=True))
+    return anchors.Record(paragraphs=tuple(rows))
+
+
+@settings(max_examples=150)
+@given(old=distinct_paragraphs, new=distinct_paragraphs, data=st.data())
+def test_anchors_of_untouched_paragraphs_survive_edits_elsewhere(old, new, data):
+    texts = list(dict.fromkeys(old))
+    first = anchors.assign(anchors.Record(), texts, [], [])
+    record = _record(texts, first.paragraphs)
+    deleted = set(data.draw(st.lists(st.sampled_from(range(len(texts))), max_size=len(texts) - 1, unique=True)))
+    inserted = [t for t in new if t not in texts]
+    for t in inserted:  # an inserted paragraph must not be a near copy of a deleted one
+        for i in deleted:
+            assume(anchors._similarity(anchors.fingerprint(texts[i])[1], anchors.fingerprint(t)[1]) < 0.75)
+    edited = [t for i, t in enumerate(texts) if i not in deleted]
+    for t in inserted:
+        edited.insert(data.draw(st.integers(0, len(edited))), t)
+    second = anchors.assign(record, edited, [], [])
+    kept = dict(zip(edited, second.paragraphs, strict=True))
+    for i, t in enumerate(texts):
+        if i not in deleted:
+            assert kept[t] == first.paragraphs[i]
+    assert {r.id for r in second.lost} == {first.paragraphs[i] for i in deleted}
+    highest = max(int(a[1:]) for a in first.paragraphs)
+    assert all(int(kept[t][1:]) > highest for t in inserted)

@@ -1,0 +1,67 @@
+"""Every link on the real site, and every URL in the data, resolves."""
+
+from __future__ import annotations
+
+import json
+
+from links import broken_links, ids_in, page_file
+
+
+def test_every_url_in_turns_json_lands_on_an_element_with_that_id(real_site):
+    turns = json.loads((real_site.site / "data/turns.json").read_text(encoding="utf-8"))
+    cache: dict = {}
+    urls = [t["url"] for t in turns] + [p["url"] for t in turns for p in t["paragraphs"]]
+    assert len(urls) > 200
+    for url in urls:
+        path, _, anchor = url.partition("#")
+        page = page_file(real_site.site, path)
+        assert page is not None, url
+        assert anchor in ids_in(page, cache), url
+
+
+def test_turn_ids_are_unique_in_the_site(real_site):
+    turns = json.loads((real_site.site / "data/turns.json").read_text(encoding="utf-8"))
+    assert len({t["id"] for t in turns}) == len(turns) == 39 + 6 + 3 + 3
+
+
+def test_events_json_lists_every_event_with_its_fields(real_site):
+    events = json.loads((real_site.site / "data/events.json").read_text(encoding="utf-8"))
+    assert [e["date"] for e in events] == ["2024-12-12", "2025-01-13", "2026-01-13", "2026-01-26"]
+    for e in events:
+        assert {"id", "title", "date", "kind", "venue", "url", "sources"} <= set(e)
+        assert page_file(real_site.site, e["url"]) is not None
+    assert [e["kind"] for e in events] == ["transcript", "report", "report", "transcript"]
+    assert [s["publisher"] for s in events[3]["sources"]] == ["NATO", "Public Technologies (PUBT)"]
+
+
+def test_no_internal_link_is_broken(real_site):
+    assert broken_links(real_site.site) == []
+
+
+def test_answers_and_questions_link_to_each_other(real_site):
+    page = real_site.page("events/2024-12-12-concert-noble")
+    answer = page.find(id="t35").find_parent("section")
+    assert [a["href"] for a in answer.select(".otr-turn-links a[href^='#t']:not(.otr-link)")] == ["#t32", "#t34"]
+    question = page.find(id="t32").find_parent("section")
+    assert [a["href"] for a in question.select(".otr-turn-links a[href^='#t']:not(.otr-link)")] == ["#t35"]
+
+
+def test_every_turn_and_paragraph_has_an_anchor_and_a_link_control(real_site):
+    page = real_site.page("events/2024-12-12-concert-noble")
+    turns = page.select("section.otr-turn")
+    assert len(turns) == 39
+    for turn in turns:
+        head = turn.select_one("h2.otr-turn-head[id]")
+        assert head is not None and turn.select_one(f"a.otr-link[href='#{head['id']}']")
+        kind = turn.select_one(".otr-kind").get_text()
+        assert kind in {"Remarks", "Question", "Answer", "Moderator", "Chair"}
+    for para in page.select(".otr-para"):
+        assert para.get("id") and para.select_one(f"a.otr-link[href='#{para['id']}']")
+
+
+def test_person_pages_list_their_turns_by_date(real_site):
+    page = real_site.page("people/mark-rutte")
+    dates = [t["datetime"] for t in page.select("h2 time")]
+    assert dates == sorted(dates) and len(dates) == 4
+    assert len(page.select(".otr-turn-list li")) == 16 + 6 + 3 + 2
+    assert "Secretary General, NATO" in page.select_one(".otr-office").get_text()
