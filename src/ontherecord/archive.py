@@ -7,15 +7,17 @@ from pathlib import Path
 
 from . import anchors, schema
 from .errors import SourceError
-from .model import Archive, Event, Paragraph, Person, Removed, Segment, Source, Speaker, Turn
+from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn
 from .source import ParsedSource, read_source
 from .text import quotation_spans, segments
+from .themes import Taxonomy, is_heading, load_taxonomy, tag_paragraphs
 from .yamldoc import load_yaml_file
 
 
 def load_archive(data_dir: Path) -> Archive:
     """Read every source under `data_dir`. Raises SourceError on the first bad input."""
     people = load_people(data_dir / "people.yml")
+    taxonomy = load_taxonomy(data_dir / "themes.yml")
     events: list[Event] = []
     seen: dict[str, Path] = {}
     for path in sorted((data_dir / "events").glob("*.md")):
@@ -27,9 +29,9 @@ def load_archive(data_dir: Path) -> Archive:
                               "give each event its own id (ids are permanent: change the new one)")
         seen[event_id] = path
         record = anchors.read_record(record_path(data_dir, event_id))
-        events.append(build_event(parsed, people, record))
+        events.append(build_event(parsed, people, record, taxonomy))
     events.sort(key=lambda e: (e.date, e.id))
-    return Archive(events=tuple(events), people=people)
+    return Archive(events=tuple(events), people=people, themes=taxonomy.themes)
 
 
 def record_path(data_dir: Path, event_id: str) -> Path:
@@ -42,7 +44,8 @@ def load_people(path: Path) -> dict[str, Person]:
     return {pid: Person(id=pid, **fields) for pid, fields in (doc.data or {}).items()}
 
 
-def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors.Record) -> Event:
+def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors.Record,
+                taxonomy: Taxonomy) -> Event:
     """The model of one event: anchors assigned, kinds and replies worked out."""
     meta, path = parsed.meta, parsed.path
     speakers = _speakers(parsed, people)
@@ -60,15 +63,18 @@ def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors
     plan = anchors.assign(record, [p.text for p in raw_paragraphs], turn_members,
                           [raw_paragraphs[i].text[s:e] for i, (s, e, _, _) in quotes])
     removed = _removed(parsed, plan, {a: raw.line for a, raw in zip(plan.paragraphs, raw_paragraphs, strict=True)})
-    overrides = meta.get("paragraphs", {})
     quote_ids = iter(plan.quotations)
     quote_of: dict[int, list[tuple[int, int, str, str, str]]] = {}
     for i, (s, e, o, c) in quotes:
         quote_of.setdefault(i, []).append((s, e, o, c, next(quote_ids)))
+    report = meta["kind"] == "report"
+    evidence = tag_paragraphs(taxonomy, [p.text for p in raw_paragraphs],
+                              [report and is_heading(p.text) for p in raw_paragraphs])
+    edits = _theme_edits(parsed, taxonomy)
     paragraphs = [
         Paragraph(anchor=pid, segments=_segments(raw.text, quote_of.get(i, [])), line=raw.line,
                   aliases=tuple(plan.aliases.get(pid, [])), section_break=raw.section_break,
-                  themes=tuple(overrides.get(pid, {}).get("themes", [])))
+                  **_themes(evidence[i], edits.get(pid, []), taxonomy))
         for i, (pid, raw) in enumerate(zip(plan.paragraphs, raw_paragraphs, strict=True))
     ]
     sources = tuple(Source(publisher=s["publisher"], url=s.get("url", ""), covers=s["covers"],
@@ -76,7 +82,7 @@ def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors
                            turns=tuple(s["turns"]) if "turns" in s else None)
                     for s in meta["sources"])
     if meta["kind"] == "report":
-        turns = _quotation_turns(paragraphs, speakers, sources, plan)
+        turns = _quotation_turns(paragraphs, speakers, sources, plan, taxonomy, edits)
     else:
         turns = _transcript_turns(parsed, paragraphs, turn_members, speakers, sources, plan)
     turns = _with_replies(turns, meta.get("turns", {}), parsed)
@@ -144,18 +150,43 @@ def _transcript_turns(parsed, paragraphs, members, speakers, sources, plan) -> l
     return turns
 
 
-def _quotation_turns(paragraphs, speakers, sources, plan) -> list[Turn]:
+def _quotation_turns(paragraphs, speakers, sources, plan, taxonomy, edits) -> list[Turn]:
+    """A report's quotations as turns; each takes its own themes and those of its paragraph."""
     quoted = next(s for s in speakers.values() if s.part == "quoted")
     turns = []
     for p in paragraphs:
         for seg in p.segments:
             if seg.kind == "quotation":
+                found = taxonomy.tag(seg.text) + [e for e in p.evidence if e.rule != "editor"]
                 quote = Paragraph(anchor=seg.anchor, segments=segments(seg.text), line=p.line,
-                                  aliases=tuple(plan.aliases.get(seg.anchor, [])))
+                                  aliases=tuple(plan.aliases.get(seg.anchor, [])),
+                                  **_themes(found, edits.get(seg.anchor, []), taxonomy))
                 turns.append(Turn(anchor=seg.anchor, speaker=quoted, kind="quotation", paragraphs=(quote,),
                                   line=p.line, aliases=quote.aliases,
                                   sources=tuple(s for s in sources if s.turns is None or seg.anchor in s.turns)))
     return turns
+
+
+def _theme_edits(parsed: ParsedSource, taxonomy: Taxonomy) -> dict[str, list[str]]:
+    """The editor's theme additions (slug) and removals (-slug), by anchor, checked."""
+    edits = {}
+    for anchor, spec in parsed.meta.get("paragraphs", {}).items():
+        for i, slug in enumerate(spec.get("themes", [])):
+            if slug.lstrip("-") not in taxonomy.themes:
+                raise SourceError(parsed.path, parsed.doc.line_of(["paragraphs", anchor, "themes", i]),
+                                  f"'{slug.lstrip('-')}' is not a theme",
+                                  f"use a slug from docs/_data/themes.yml: {', '.join(taxonomy.themes)}")
+        edits[anchor] = spec.get("themes", [])
+    return edits
+
+
+def _themes(found: list[Evidence], edits: list[str], taxonomy: Taxonomy) -> dict:
+    """Paragraph fields `themes` and `evidence`: what the rules found, as the editor corrected it."""
+    removed = {e[1:] for e in edits if e.startswith("-")}
+    evidence = [e for e in found if e.theme not in removed]
+    evidence += [Evidence(e, "editor", "set in the source") for e in edits if not e.startswith("-")]
+    present = {e.theme for e in evidence}
+    return {"themes": tuple(t for t in taxonomy.themes if t in present), "evidence": tuple(evidence)}
 
 
 def _with_replies(turns: list[Turn], overrides: dict, parsed: ParsedSource) -> list[Turn]:

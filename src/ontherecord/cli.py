@@ -21,9 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     lock = sub.add_parser("lock", help="record every current anchor as published")
     lock.add_argument("--check", action="store_true",
                       help="write nothing; fail if an anchor is not yet recorded")
+    explain = sub.add_parser("explain", help="say which rule gave each theme of a passage")
+    explain.add_argument("passage", help="EVENT-ID#ANCHOR, e.g. 2026-01-26-afet-sede-exchange#p16")
     args = parser.parse_args(argv)
     try:
-        return {"check": _check, "lock": _lock}[args.command](args)
+        return {"check": _check, "lock": _lock, "explain": _explain}[args.command](args)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -34,6 +36,24 @@ def _check(args) -> int:
     for e in archive.events:
         print(f"{e.id}: {e.kind}, {len(e.turns)} turns, {len(e.paragraphs)} paragraphs,"
               f" {len(e.new_anchors)} anchors not yet recorded")
+    return 0
+
+
+def _explain(args) -> int:
+    archive = load_archive(args.data)
+    event_id, _, anchor = args.passage.partition("#")
+    event = next((e for e in archive.events if e.id == event_id), None)
+    found = [p for t in event.turns for p in t.paragraphs] + list(event.report) if event else []
+    passage = next((p for p in found if p.anchor == anchor or anchor in p.aliases), None)
+    if passage is None:
+        print(f"error: no passage {args.passage}; give EVENT-ID#ANCHOR as shown on the event page", file=sys.stderr)
+        return 1
+    print(passage.text)
+    print()
+    for evidence in passage.evidence:
+        print(f"  {evidence}")
+    if not passage.evidence:
+        print("  no theme")
     return 0
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import json
 
 from . import urls
-from .model import Archive, Event, Turn
+from .model import Archive, Event, Paragraph, Turn
+from .passages import ThemeIndex
 
 
 def events_json(archive: Archive, base: str) -> str:
@@ -36,10 +37,31 @@ def _turn(event: Event, turn: Turn, base: str) -> dict:
         "role": turn.speaker.role, "kind": turn.kind,
         "in_reply_to": [f"{event.id}.{a}" for a in turn.in_reply_to],
         "answered_by": [f"{event.id}.{a}" for a in turn.answered_by],
-        "url": f"{page}#{turn.anchor}", "text": turn.text,
-        "paragraphs": [{"id": p.anchor, "url": f"{page}#{p.anchor}", "text": p.text} for p in turn.paragraphs],
+        "url": f"{page}#{turn.anchor}", "text": turn.text, "themes": list(turn.themes),
+        "paragraphs": [_paragraph(p, page) for p in turn.paragraphs],
         "sources": [s.publisher for s in turn.sources],
     }
+
+
+def _paragraph(p: Paragraph, page: str) -> dict:
+    return {"id": p.anchor, "url": f"{page}#{p.anchor}", "text": p.text, "themes": list(p.themes),
+            "tagged_by": [{"theme": e.theme, "rule": e.rule, "words": e.words} for e in p.evidence]}
+
+
+def themes_json(archive: Archive, index: ThemeIndex, base: str) -> str:
+    """One object per theme, with its counts."""
+    out = []
+    for theme in archive.themes.values():
+        found = index.by_theme[theme.slug]
+        out.append({
+            "slug": theme.slug, "title": theme.title, "url": base + urls.theme(theme.slug),
+            "description": theme.description, "core": theme.core,
+            "counts": {"passages": len(found), "events": len({p.event.id for p in found}),
+                       "turns": len({(p.event.id, p.turn.anchor) for p in found})},
+            "first": found[0].event.date.isoformat() if found else None,
+            "last": found[-1].event.date.isoformat() if found else None,
+        })
+    return _dump(out)
 
 
 def _dump(data: list) -> str:

@@ -67,6 +67,29 @@ class Segment:
 
 
 @dataclass(frozen=True)
+class Theme:
+    slug: str
+    """Permanent id, used in the theme's URL."""
+    title: str
+    description: str
+    core: bool = False
+    """One of the themes the archive exists for."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a passage carries a theme: the rule, and the words it matched."""
+
+    theme: str
+    rule: str
+    """A rule id of the taxonomy, 'heading-of-section', or 'editor' for a theme set in the source."""
+    words: str
+
+    def __str__(self) -> str:
+        return f"{self.theme}: rule '{self.rule}' matched “{self.words}”"
+
+
+@dataclass(frozen=True)
 class Paragraph:
     anchor: str
     """Short, permanent in-page id, e.g. 'p12'."""
@@ -78,6 +101,9 @@ class Paragraph:
     section_break: bool = False
     """A section break (***) stands before this paragraph."""
     themes: tuple[str, ...] = ()
+    """Slugs of its themes, in taxonomy order."""
+    evidence: tuple[Evidence, ...] = ()
+    """Why it carries each theme."""
 
     @property
     def text(self) -> str:
@@ -108,6 +134,11 @@ class Turn:
     @property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
+
+    @property
+    def themes(self) -> tuple[str, ...]:
+        """Its paragraphs' themes, in order of first appearance."""
+        return tuple(dict.fromkeys(t for p in self.paragraphs for t in p.themes))
 
 
 @dataclass(frozen=True)
@@ -155,6 +186,8 @@ class Archive:
     events: tuple[Event, ...]
     """In date order, oldest first."""
     people: dict[str, Person]
+    themes: dict[str, Theme] = field(default_factory=dict)
+    """By slug, in taxonomy order."""
 
     def turns_of(self, person_id: str) -> list[tuple[Event, Turn]]:
         return [(e, t) for e in self.events for t in e.turns if t.speaker.person.id == person_id]

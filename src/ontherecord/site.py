@@ -14,8 +14,11 @@ from urllib.parse import urlsplit
 from . import export, urls
 from .archive import load_archive
 from .model import Archive
-from .render.event import RenderedPage, event_page
+from .passages import ThemeIndex
+from .render.event import event_page
 from .render.lists import events_index, people_index, person_page
+from .render.page import RenderedPage
+from .render.theme import theme_page, themes_index
 
 
 @dataclass
@@ -45,12 +48,17 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     base = base if base.endswith("/") else base + "/"
     build = SiteBuild(archive)
     pages = build.pages
+    index = ThemeIndex(archive)
     pages["events/index.md"] = events_index(archive, urls.root_of(urls.EVENTS))
     for event in archive.events:
-        pages[f"events/{event.id}.md"] = event_page(event, urls.root_of(urls.event(event.id)))
+        pages[f"events/{event.id}.md"] = event_page(event, urls.root_of(urls.event(event.id)), archive.themes, index)
+    pages["themes/index.md"] = themes_index(archive, index, urls.root_of(urls.THEMES))
+    for theme in archive.themes.values():
+        pages[f"themes/{theme.slug}.md"] = theme_page(theme, index, urls.root_of(urls.theme(theme.slug)))
     pages["people/index.md"] = people_index(archive, urls.root_of(urls.PEOPLE))
     for person in archive.people.values():
         pages[f"people/{person.id}.md"] = person_page(archive, person, urls.root_of(urls.person(person.id)))
     build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
     build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
+    build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
     return build

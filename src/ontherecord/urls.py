@@ -11,10 +11,16 @@ def person(person_id: str) -> str:
     return f"people/{person_id}/"
 
 
+def theme(slug: str) -> str:
+    return f"themes/{slug}/"
+
+
 EVENTS = "events/"
+THEMES = "themes/"
 PEOPLE = "people/"
 DATA_EVENTS = "data/events.json"
 DATA_TURNS = "data/turns.json"
+DATA_THEMES = "data/themes.json"
 
 
 def root_of(path: str) -> str:

@@ -2,36 +2,22 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-from ..model import Event, Removed, Turn
+from ..model import Event, Paragraph, Removed, Theme, Turn
+from ..passages import ThemeIndex
 from .html import KIND_LABELS, aliases, esc, excerpt, paragraph, permalink, speaker_line, time
+from .page import RenderedPage, TocEntry
+from .theme import elsewhere
 
 
-@dataclass(frozen=True)
-class TocEntry:
-    anchor: str
-    title: str
-    """Plain text."""
-
-
-@dataclass(frozen=True)
-class RenderedPage:
-    title: str
-    """Plain text."""
-    html: str
-    toc: tuple[TocEntry, ...] = ()
-    description: str = ""
-
-
-def event_page(event: Event, root: str) -> RenderedPage:
+def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex) -> RenderedPage:
     parts = [f'<h1>{esc(event.title)}</h1>', _header(event, root)]
     removed = _removed_by_target(event.removed)
+    page = _Page(event, root, themes, index, removed)
     if event.kind == "report":
-        parts.append(_report(event, removed))
+        parts.append(page.report())
         toc = tuple(TocEntry(t.anchor, f"Quotation: {excerpt(t.text, 8)}") for t in event.turns)
     else:
-        parts.extend(_turn(event, t, removed, root) for t in event.turns)
+        parts.extend(page.turn(t) for t in event.turns)
         toc = tuple(TocEntry(t.anchor, f"{t.speaker.person.name} · {KIND_LABELS[t.kind].lower()}")
                     for t in event.turns)
     html = "\n".join(parts)
@@ -90,19 +76,45 @@ def _notices(anchor: str, removed: dict[str, list[Removed]]) -> str:
         for r in removed.get(anchor, []))
 
 
-def _turn(event: Event, turn: Turn, removed: dict[str, list[Removed]], root: str) -> str:
-    kind = KIND_LABELS[turn.kind]
-    head = (f'<h2 class="otr-turn-head" id="{turn.anchor}">{speaker_line(turn, root)}'
-            f' <span class="otr-kind otr-kind-{turn.kind}">{kind}</span></h2>')
-    links = [permalink(turn.anchor, "turn")]
-    if turn.in_reply_to:
-        links.append("Answers " + _refs(event, turn.in_reply_to))
-    if turn.answered_by:
-        links.append("Answered in " + _refs(event, turn.answered_by))
-    body = "\n".join(_notices(p.anchor, removed) + paragraph(p) for p in turn.paragraphs)
-    return (f'{_notices(turn.anchor, removed)}<section class="otr-turn otr-turn-{turn.kind}"'
-            f' data-speaker="{turn.speaker.person.id}">{aliases(turn.aliases)}\n{head}\n'
-            f'<p class="otr-turn-links">{" · ".join(links)}</p>\n{body}\n</section>')
+class _Page:
+    """What every part of one event page needs to know."""
+
+    def __init__(self, event, root, themes, index, removed) -> None:
+        self.event, self.root, self.themes, self.index, self.removed = event, root, themes, index, removed
+
+    def turn(self, turn: Turn) -> str:
+        event, root = self.event, self.root
+        head = (f'<h2 class="otr-turn-head" id="{turn.anchor}">{speaker_line(turn, root)}'
+                f' <span class="otr-kind otr-kind-{turn.kind}">{KIND_LABELS[turn.kind]}</span></h2>')
+        links = [permalink(turn.anchor, "turn")]
+        if turn.in_reply_to:
+            links.append("Answers " + _refs(event, turn.in_reply_to))
+        if turn.answered_by:
+            links.append("Answered in " + _refs(event, turn.answered_by))
+        body = "\n".join(_notices(p.anchor, self.removed) + self.paragraph(p) for p in turn.paragraphs)
+        return (f'{_notices(turn.anchor, self.removed)}<section class="otr-turn otr-turn-{turn.kind}"'
+                f' data-speaker="{turn.speaker.person.id}">{aliases(turn.aliases)}\n{head}\n'
+                f'<p class="otr-turn-links">{" · ".join(links)}</p>\n{self.chips(turn.themes)}{body}\n</section>')
+
+    def chips(self, slugs: tuple[str, ...]) -> str:
+        if not slugs:
+            return ""
+        items = "".join(f'<li><a class="otr-chip" href="{self.root}themes/{s}/">{esc(self.themes[s].title)}</a></li>'
+                        for s in slugs)
+        return f'<ul class="otr-chips" aria-label="Themes">{items}</ul>\n'
+
+    def paragraph(self, p: Paragraph) -> str:
+        found = {slug: self.index.elsewhere(self.event, slug) for slug in p.themes}
+        return paragraph(p) + elsewhere(found, self.themes, self.root)
+
+    def report(self) -> str:
+        event, removed = self.event, self.removed
+        publisher = event.sources[0].publisher if event.sources else "the publisher"
+        body = "\n".join(
+            "".join(_notices(a, removed) for a in [p.anchor, *(s.anchor for s in p.segments if s.anchor)])
+            + self.chips(p.themes) + self.paragraph(p) for p in event.report)
+        return (f'<section class="otr-report" aria-label="Report by {esc(publisher)}">'
+                f'<h2 id="report">The report, as published by {esc(publisher)}</h2>\n{body}\n</section>')
 
 
 def _refs(event: Event, anchors: tuple[str, ...]) -> str:
@@ -111,12 +123,3 @@ def _refs(event: Event, anchors: tuple[str, ...]) -> str:
         t = event.turn(a)
         out.append(f'<a href="#{a}">the {KIND_LABELS[t.kind].lower()} by {esc(t.speaker.person.name)} (#{a})</a>')
     return ", ".join(out)
-
-
-def _report(event: Event, removed: dict[str, list[Removed]]) -> str:
-    publisher = event.sources[0].publisher if event.sources else "the publisher"
-    body = "\n".join(
-        "".join(_notices(a, removed) for a in [p.anchor, *(s.anchor for s in p.segments if s.anchor)])
-        + paragraph(p) for p in event.report)
-    return (f'<section class="otr-report" aria-label="Report by {esc(publisher)}">'
-            f'<h2 id="report">The report, as published by {esc(publisher)}</h2>\n{body}\n</section>')

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from ..model import Archive, Person
-from .event import RenderedPage
 from .html import KIND_LABELS, esc, excerpt, time
+from .page import RenderedPage
 
 
 def events_index(archive: Archive, root: str) -> RenderedPage:

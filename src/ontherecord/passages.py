@@ -1,0 +1,53 @@
+"""Passages: the citable units that themes collect (paragraphs of transcripts, quotations of reports)."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from .model import Archive, Event, Paragraph, Turn
+
+
+@dataclass(frozen=True)
+class Passage:
+    event: Event
+    turn: Turn
+    paragraph: Paragraph
+
+    @property
+    def anchor(self) -> str:
+        return self.paragraph.anchor
+
+
+def passages(archive: Archive) -> list[Passage]:
+    """Every passage in date and page order."""
+    return [Passage(e, t, p) for e in archive.events for t in e.turns for p in t.paragraphs]
+
+
+class ThemeIndex:
+    """Passages by theme, in date order, for theme pages and 'on this theme elsewhere'."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.by_theme: dict[str, list[Passage]] = {slug: [] for slug in archive.themes}
+        for passage in passages(archive):
+            for slug in passage.paragraph.themes:
+                self.by_theme[slug].append(passage)
+        self._ordinals = {slug: [p.event.date.toordinal() for p in ps] for slug, ps in self.by_theme.items()}
+
+    def elsewhere(self, event: Event, slug: str, limit: int = 3) -> list[Passage]:
+        """Passages on `slug` in other events, nearest in time first (earlier first on a tie)."""
+        items, days = self.by_theme[slug], self._ordinals[slug]
+        target = event.date.toordinal()
+        right = bisect.bisect_left(days, target)
+        left = right - 1
+        found: list[Passage] = []
+        while len(found) < limit and (left >= 0 or right < len(items)):
+            take_left = right >= len(items) or (left >= 0 and target - days[left] <= days[right] - target)
+            i = left if take_left else right
+            if take_left:
+                left -= 1
+            else:
+                right += 1
+            if items[i].event.id != event.id and all(p.event.id != items[i].event.id for p in found):
+                found.append(items[i])
+        return found

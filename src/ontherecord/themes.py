@@ -1,0 +1,114 @@
+"""Themes: the taxonomy, and tagging paragraphs by its rules, with the reasons why.
+
+A theme's rules are data (docs/_data/themes.yml). A rule matches a paragraph when
+one of its `any` patterns occurs in it; `with` also asks for one of its patterns
+in the same sentence (or, with `within: paragraph`, the same paragraph), and
+`unless` drops a match whose sentence holds one of its patterns.
+
+Patterns are phrases, matched on whole words and without regard to case, with
+`*` for any word ending (`Ukrain*`); a phrase in capitals (`EU`, `PURL`) matches
+only in capitals; `re:` starts a regular expression.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import schema
+from .errors import SourceError
+from .model import Evidence, Theme
+from .yamldoc import load_yaml_file
+
+_SENTENCE = re.compile(r"(?<=[.?!…])[\"”’)]?\s+|\n")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    any: tuple[re.Pattern, ...]
+    with_: tuple[re.Pattern, ...] = ()
+    unless: tuple[re.Pattern, ...] = ()
+    within: str = "sentence"
+
+
+@dataclass
+class Taxonomy:
+    themes: dict[str, Theme] = field(default_factory=dict)
+    rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
+    """Theme slug -> its rules."""
+
+    def tag(self, text: str) -> list[Evidence]:
+        """Every theme whose rules match `text`, with the first match of each rule."""
+        found: list[Evidence] = []
+        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+        for theme in self.themes.values():
+            for rule in self.rules[theme.slug]:
+                words = _first_match(rule, text, sentences)
+                if words:
+                    found.append(Evidence(theme.slug, rule.id, words))
+        return found
+
+
+def _first_match(rule: Rule, text: str, sentences: list[str]) -> str | None:
+    for sentence in sentences:
+        if any(p.search(sentence) for p in rule.unless):
+            continue
+        scope = text if rule.within == "paragraph" else sentence
+        if rule.with_ and not any(p.search(scope) for p in rule.with_):
+            continue
+        for pattern in rule.any:
+            m = pattern.search(sentence)
+            if m:
+                return m.group(0)
+    return None
+
+
+def compile_pattern(pattern: str) -> re.Pattern:
+    if pattern.startswith("re:"):
+        return re.compile(pattern[3:], re.IGNORECASE)
+    parts = [re.escape(p) for p in pattern.split("*")]
+    body = r"\w*".join(parts)
+    flags = 0 if pattern.isupper() else re.IGNORECASE
+    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+
+
+def load_taxonomy(path: Path) -> Taxonomy:
+    doc = load_yaml_file(path)
+    schema.check(doc, "themes")
+    taxonomy = Taxonomy()
+    for i, entry in enumerate(doc.data):
+        slug = entry["slug"]
+        if slug in taxonomy.themes:
+            raise SourceError(path, doc.line_of([i, "slug"]), f"the theme '{slug}' is defined twice",
+                              "give each theme its own slug")
+        rules = []
+        for j, r in enumerate(entry.get("rules", [])):
+            try:
+                rules.append(Rule(id=r["id"], any=tuple(compile_pattern(p) for p in r["any"]),
+                                  with_=tuple(compile_pattern(p) for p in r.get("with", [])),
+                                  unless=tuple(compile_pattern(p) for p in r.get("unless", [])),
+                                  within=r.get("within", "sentence")))
+            except re.error as exc:
+                raise SourceError(path, doc.line_of([i, "rules", j]), f"a pattern is not a valid expression: {exc}",
+                                  "fix the regular expression after 're:'") from None
+        taxonomy.themes[slug] = Theme(slug=slug, title=entry["title"], description=entry["description"],
+                                      core=entry.get("core", False))
+        taxonomy.rules[slug] = tuple(rules)
+    return taxonomy
+
+
+def tag_paragraphs(taxonomy: Taxonomy, texts: list[str], headings: list[bool]) -> list[list[Evidence]]:
+    """Evidence per paragraph. A heading takes the themes of the paragraph it heads."""
+    found = [taxonomy.tag(t) for t in texts]
+    for i, heading in enumerate(headings):
+        if heading and i + 1 < len(found):
+            inherited = {e.theme for e in found[i + 1]} - {e.theme for e in found[i]}
+            found[i] += [Evidence(t, "heading-of-section", texts[i]) for t in inherited]
+    return found
+
+
+def is_heading(text: str) -> bool:
+    """A one-line title: short, and not ended like a sentence."""
+    return "\n" not in text and len(text.split()) <= 12 and not text.rstrip().endswith(tuple(".?!…:;,\"”)"))
