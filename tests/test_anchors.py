@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ontherecord.cli import main as ontherecord
+
 from seeds import flat
 from sites import BuildFailed, build_site, make_project, transcript, write_event
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ontherecord.cli import main as ontherecord
+
 from sites import PEOPLE, BuildFailed, build_site, make_project, transcript
 
 pytestmark = pytest.mark.failing_build

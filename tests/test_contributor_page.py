@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ontherecord.schema import load_schema
+
 from sites import ROOT
 
 

@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from ontherecord import anchors
 from ontherecord.source import read_source
+
 from seeds import words
 
 VOCABULARY = ("alliance defence spending ukraine arctic greenland china russia support industry production "

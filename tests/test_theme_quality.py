@@ -8,10 +8,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import yaml
-from sites import ROOT
 
 from ontherecord.archive import load_archive
 from ontherecord.themes import load_taxonomy
+
+from sites import ROOT
 
 CORE = ["ukraine", "spending", "arctic", "eu-nato"]
 GOLD = Path(__file__).parent / "gold"

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import json
 
-from sites import build_site, make_project, transcript
-
 from ontherecord.cli import main as ontherecord
+
+from sites import build_site, make_project, transcript
 
 CORE = ["ukraine", "spending", "arctic", "eu-nato"]
 
