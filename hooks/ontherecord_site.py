@@ -16,6 +16,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
+from ontherecord.search import write_index
 from ontherecord.site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.ontherecord")
@@ -57,3 +58,6 @@ def on_page_content(content, page, config, files):
                         for e in rendered.toc])
     return rendered.html
 
+
+def on_post_build(config):
+    log.info(str(write_index(_build.archive, Path(config.site_dir))))

@@ -62,12 +62,15 @@ def build_site(project: Path, site_url: str | None = None) -> Built:
     capture = _Capture()
     logger = logging.getLogger("mkdocs")
     logger.addHandler(capture)
+    level = logger.level
+    logger.setLevel(logging.INFO)
     try:
         build(load_config(str(project / "mkdocs.yml"), **overrides))
     except Abort:
         raise BuildFailed("\n".join(x for x in capture.lines if x.startswith("ERROR"))) from None
     finally:
         logger.removeHandler(capture)
+        logger.setLevel(level)
     return Built(project / "site", capture.lines)
 
 
@@ -75,6 +78,7 @@ def make_project(tmp: Path, events: dict[str, str], people: str = PEOPLE) -> Pat
     """A tiny project: the real mkdocs.yml, hooks and assets, with these event sources."""
     shutil.copy(ROOT / "mkdocs.yml", tmp / "mkdocs.yml")
     shutil.copytree(ROOT / "hooks", tmp / "hooks")
+    shutil.copytree(ROOT / "overrides", tmp / "overrides")
     docs = tmp / "docs"
     shutil.copytree(ROOT / "docs", docs, ignore=shutil.ignore_patterns("_data"))
     data = docs / "_data"
