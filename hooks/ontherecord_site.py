@@ -7,6 +7,8 @@ source fails the build with the engine's message (file, line, what to do).
 
 from __future__ import annotations
 
+import datetime as dt
+import gzip
 import html
 import logging
 from pathlib import Path
@@ -16,6 +18,7 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
+from ontherecord.render.passage import SiteInfo
 from ontherecord.search import write_index
 from ontherecord.site import SiteBuild, build_site
 
@@ -47,10 +50,13 @@ def on_page_markdown(markdown, page, config, files):
     # Material prints these unescaped: escape here, they are plain text in the engine.
     page.meta["title"] = html.escape(rendered.title)
     page.meta["description"] = html.escape(rendered.description)
+    page.meta["feed"] = rendered.feed
     return ""
 
 
 def on_page_content(content, page, config, files):
+    if page.is_homepage:
+        return content + _build.home
     rendered = _build.pages.get(page.file.src_uri)
     if rendered is None:
         return content
@@ -60,4 +66,18 @@ def on_page_content(content, page, config, files):
 
 
 def on_post_build(config):
-    log.info(str(write_index(_build.archive, Path(config.site_dir))))
+    site_dir = Path(config.site_dir)
+    styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
+    info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
+                    scripts=("assets/ontherecord.js",), built=dt.date.today())
+    pages = _build.standalone(info)
+    for path, text in pages.items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.exists():
+        sitemap.write_text(_build.sitemap(sitemap.read_text(encoding="utf-8"), info.url), encoding="utf-8")
+        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+    log.info(f"standalone passage pages: {len(pages)}")
+    log.info(str(write_index(_build.archive, site_dir)))

@@ -37,7 +37,8 @@ def _turn(event: Event, turn: Turn, base: str) -> dict:
         "role": turn.speaker.role, "kind": turn.kind,
         "in_reply_to": [f"{event.id}.{a}" for a in turn.in_reply_to],
         "answered_by": [f"{event.id}.{a}" for a in turn.answered_by],
-        "url": f"{page}#{turn.anchor}", "text": turn.text, "themes": list(turn.themes),
+        "url": f"{page}#{turn.anchor}", "permalink": base + urls.passage(event.id, turn.anchor),
+        "text": turn.text, "themes": list(turn.themes),
         "paragraphs": [_paragraph(p, page) for p in turn.paragraphs],
         "sources": [s.publisher for s in turn.sources],
     }

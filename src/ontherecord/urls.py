@@ -11,6 +11,11 @@ def person(person_id: str) -> str:
     return f"people/{person_id}/"
 
 
+def passage(event_id: str, anchor: str) -> str:
+    """The standalone page of a turn or quotation: short, and as permanent as its anchor."""
+    return f"a/{event_id}/{anchor}/"
+
+
 def theme(slug: str) -> str:
     return f"themes/{slug}/"
 
@@ -21,6 +26,11 @@ PEOPLE = "people/"
 DATA_EVENTS = "data/events.json"
 DATA_TURNS = "data/turns.json"
 DATA_THEMES = "data/themes.json"
+FEED_EVENTS = "feeds/events.xml"
+
+
+def theme_feed(slug: str) -> str:
+    return f"feeds/themes/{slug}.xml"
 
 
 def root_of(path: str) -> str:

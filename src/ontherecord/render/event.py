@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+
+from .. import cite, urls
 from ..model import Event, Paragraph, Removed, Theme, Turn
 from ..passages import ThemeIndex
 from .html import KIND_LABELS, aliases, esc, excerpt, paragraph, permalink, speaker_line, time
@@ -9,7 +12,7 @@ from .page import RenderedPage, TocEntry
 from .theme import elsewhere
 
 
-def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex) -> RenderedPage:
+def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex, site_url: str) -> RenderedPage:
     parts = [f'<h1>{esc(event.title)}</h1>', _header(event, root)]
     removed = _removed_by_target(event.removed)
     page = _Page(event, root, themes, index, removed)
@@ -20,9 +23,28 @@ def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIn
         parts.extend(page.turn(t) for t in event.turns)
         toc = tuple(TocEntry(t.anchor, f"{t.speaker.person.name} · {KIND_LABELS[t.kind].lower()}")
                     for t in event.turns)
+    citations = cite.page_data(event, list(event.turns))
+    parts.append(f'<script type="application/json" id="otr-cite-data">{citations}</script>')
+    parts.append(f'<script type="application/ld+json">{json_ld(event, site_url)}</script>')
     html = "\n".join(parts)
     return RenderedPage(event.title, f'<article class="otr-event otr-{event.kind}">\n{html}\n</article>',
                         toc, event.description)
+
+
+def json_ld(event: Event, site_url: str) -> str:
+    """schema.org Event, its passages as Quotations (an opening each; the full text is on their pages)."""
+    data = {
+        "@context": "https://schema.org", "@type": "Event", "name": event.title,
+        "startDate": event.date.isoformat(), "url": site_url + urls.event(event.id),
+        "location": {"@type": "Place", "name": event.venue}, "description": event.description,
+        "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
+        "workFeatured": [{
+            "@type": "Quotation", "url": site_url + urls.passage(event.id, t.anchor),
+            "text": excerpt(t.text, 40), "spokenByCharacter": {"@type": "Person", "name": t.speaker.person.name},
+            "creator": {"@type": "Person", "name": t.speaker.person.name},
+        } for t in event.turns],
+    }
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
 
 
 def _header(event: Event, root: str) -> str:
@@ -86,12 +108,12 @@ class _Page:
         event, root = self.event, self.root
         head = (f'<h2 class="otr-turn-head" id="{turn.anchor}">{speaker_line(turn, root)}'
                 f' <span class="otr-kind otr-kind-{turn.kind}">{KIND_LABELS[turn.kind]}</span></h2>')
-        links = [permalink(turn.anchor, "turn")]
+        links = [permalink(turn.anchor, "turn"), self.cite_link(turn.anchor, turn.anchor)]
         if turn.in_reply_to:
             links.append("Answers " + _refs(event, turn.in_reply_to))
         if turn.answered_by:
             links.append("Answered in " + _refs(event, turn.answered_by))
-        body = "\n".join(_notices(p.anchor, self.removed) + self.paragraph(p) for p in turn.paragraphs)
+        body = "\n".join(_notices(p.anchor, self.removed) + self.paragraph(p, turn.anchor) for p in turn.paragraphs)
         return (f'{_notices(turn.anchor, self.removed)}<section class="otr-turn otr-turn-{turn.kind}"'
                 f' data-speaker="{turn.speaker.person.id}">{aliases(turn.aliases)}\n{head}\n'
                 f'<p class="otr-turn-links">{" · ".join(links)}</p>\n{self.chips(turn.themes)}{body}\n</section>')
@@ -103,9 +125,16 @@ class _Page:
                         for s in slugs)
         return f'<ul class="otr-chips" aria-label="Themes">{items}</ul>\n'
 
-    def paragraph(self, p: Paragraph) -> str:
+    def paragraph(self, p: Paragraph, turn: str | None = None) -> str:
         found = {slug: self.index.elsewhere(self.event, slug) for slug in p.themes}
-        return paragraph(p) + elsewhere(found, self.themes, self.root)
+        extra = self.cite_link(p.anchor, turn) if turn else ""
+        quoted = (lambda anchor: self.cite_link(anchor, anchor)) if self.event.kind == "report" else None
+        return paragraph(p, extra, quoted) + elsewhere(found, self.themes, self.root)
+
+    def cite_link(self, anchor: str, turn: str) -> str:
+        """Cite control; without JavaScript it leads to the citations on the turn's own page."""
+        return (f'<a class="otr-cite" href="{self.root}{urls.passage(self.event.id, turn)}#cite"'
+                f' data-anchor="{anchor}" data-turn="{turn}" aria-label="Cite #{anchor}">cite</a>')
 
     def report(self) -> str:
         event, removed = self.event, self.removed

@@ -26,7 +26,7 @@ def time(day: dt.date) -> str:
     return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
 
 
-def segment(seg: Segment, link: bool = True) -> str:
+def segment(seg: Segment, link: bool = True, quote_controls=None) -> str:
     if seg.kind == "spoken":
         return esc(seg.text).replace("\n", "<br>\n")
     if seg.kind == "inserted":
@@ -35,12 +35,14 @@ def segment(seg: Segment, link: bool = True) -> str:
         return (f'<span class="otr-note" title="Added by Rutte on the Record, not spoken">'
                 f'[<span class="otr-note-label">archive note:</span> {esc(seg.text)}]</span>')
     control = permalink(seg.anchor, "quotation") if link else ""
+    if link and quote_controls:
+        control += quote_controls(seg.anchor)
     return (f'<span class="otr-quotation" id="{seg.anchor}">{esc(seg.marks[0])}'
             + inline(split_segments(seg.text)) + f"{esc(seg.marks[1])}{control}</span>")
 
 
-def inline(segments: tuple[Segment, ...]) -> str:
-    return "".join(segment(s) for s in segments)
+def inline(segments: tuple[Segment, ...], quote_controls=None) -> str:
+    return "".join(segment(s, quote_controls=quote_controls) for s in segments)
 
 
 def permalink(anchor: str, what: str) -> str:
@@ -54,10 +56,11 @@ def aliases(anchors: tuple[str, ...]) -> str:
     return "".join(f'<span class="otr-alias" id="{a}"></span>' for a in anchors)
 
 
-def paragraph(p: Paragraph) -> str:
+def paragraph(p: Paragraph, controls: str = "", quote_controls=None) -> str:
+    """A paragraph with its link control; `quote_controls(anchor)` adds controls to its quotations."""
     brk = '<hr class="otr-section-break">\n' if p.section_break else ""
-    return (f'{brk}<p class="otr-para" id="{p.anchor}">{aliases(p.aliases)}{inline(p.segments)}'
-            f' {permalink(p.anchor, "paragraph")}</p>')
+    return (f'{brk}<p class="otr-para" id="{p.anchor}">{aliases(p.aliases)}{inline(p.segments, quote_controls)}'
+            f' <span class="otr-controls">{permalink(p.anchor, "paragraph")}{controls}</span></p>')
 
 
 def speaker_line(turn: Turn, root: str) -> str:

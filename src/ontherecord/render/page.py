@@ -19,3 +19,5 @@ class RenderedPage:
     html: str
     toc: tuple[TocEntry, ...] = ()
     description: str = ""
+    feed: str = ""
+    """Site path of the page's own Atom feed, if it has one."""

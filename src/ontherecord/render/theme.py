@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import groupby
 
+from .. import urls
 from ..model import Archive, Paragraph, Theme
 from ..passages import Passage, ThemeIndex
 from .html import KIND_LABELS, esc, excerpt, long_date, time
@@ -35,7 +36,7 @@ def theme_page(theme: Theme, index: ThemeIndex, root: str) -> RenderedPage:
         parts.append(_chart(theme, events))
         parts.extend(_event_group(theme, group, root) for group in events)
     return RenderedPage(theme.title, '<article class="otr-theme">' + "\n".join(parts) + "</article>",
-                        description=theme.description)
+                        description=theme.description, feed=urls.theme_feed(theme.slug))
 
 
 def _chart(theme: Theme, events: list[list[Passage]]) -> str:

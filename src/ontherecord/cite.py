@@ -1,0 +1,61 @@
+"""Citations of a passage, as plain text and as BibTeX.
+
+The format lives here only. A page embeds, per turn, the two citations as templates
+with `{url}`, `{accessed}`, `{accessed_iso}` and `{anchor}` slots; the site's script
+fills them for the turn or paragraph being cited and the reader's date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+
+from .model import Event, Turn
+from .render.html import KIND_LABELS, long_date
+
+
+def templates(event: Event, turn: Turn) -> dict[str, str]:
+    return {"plain": _plain(event, turn), "bibtex": _bibtex(event, turn)}
+
+
+def fill(template: str, url: str, accessed: dt.date, anchor: str) -> str:
+    return (template.replace("{url}", url).replace("{accessed_iso}", accessed.isoformat())
+            .replace("{accessed}", long_date(accessed)).replace("{anchor}", anchor))
+
+
+def page_data(event: Event, turns: list[Turn]) -> str:
+    """The citation templates of `turns`, as JSON safe inside a <script> element."""
+    data = {t.anchor: templates(event, t) for t in turns}
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def _sources(turn: Turn) -> str:
+    return "; ".join(f"{s.publisher}{', ' + s.url if s.url else ''}" for s in turn.sources)
+
+
+def _plain(event: Event, turn: Turn) -> str:
+    what = "quotation as reported by the publisher" if turn.kind == "quotation" else KIND_LABELS[turn.kind].lower()
+    return (f"{turn.speaker.person.name} ({turn.speaker.role}), {what}. {event.title}. {event.venue},"
+            f" {long_date(event.date)}. Source: {_sources(turn)}. Rutte on the Record, {{url}}"
+            " (accessed {accessed}).")
+
+
+def _bibtex(event: Event, turn: Turn) -> str:
+    *first, last = turn.speaker.person.name.split()
+    key = re.sub(r"[^a-z0-9]", "", f"{last.lower()}{event.date:%Y%m%d}{event.id.split('-')[-1]}") + "{anchor}"
+    fields = [
+        ("author", "{" + _tex(f"{last}, {' '.join(first)}" if first else last) + "}"),
+        ("title", "{" + _tex(f"{KIND_LABELS[turn.kind]}: {event.title}") + "}"),
+        ("howpublished", "{" + _tex(f"{event.venue}, {long_date(event.date)}") + "}"),
+        ("year", "{" + str(event.date.year) + "}"), ("month", f"{event.date:%b}".lower()),
+        ("url", "{{url}}"),
+        ("note", "{" + _tex(f"Source: {_sources(turn)}. Rutte on the Record") + ". Accessed {accessed_iso}}"),
+    ]
+    body = ",\n".join(f"  {k} = {v}" for k, v in fields)
+    return f"@misc{{{key},\n{body}\n}}"
+
+
+def _tex(text: str) -> str:
+    """Escape BibTeX's special characters, and the template's own braces."""
+    return re.sub(r"([{}%&$#_])", r"\\\1", text)

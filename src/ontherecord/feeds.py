@@ -1,0 +1,68 @@
+"""Atom feeds (events, and one per theme) and the sitemap entries of the standalone pages."""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as ET
+from itertools import groupby
+from xml.sax.saxutils import escape
+
+from . import urls
+from .model import Archive, Theme
+from .passages import ThemeIndex
+from .render.html import excerpt
+
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def _stamp(day) -> str:
+    return f"{day.isoformat()}T00:00:00Z"
+
+
+def _feed(title: str, self_url: str, page_url: str, updated: str, entries: list[dict]) -> str:
+    feed = ET.Element("feed", xmlns=ATOM)
+    for tag, text in (("id", self_url), ("title", title), ("updated", updated)):
+        ET.SubElement(feed, tag).text = text
+    ET.SubElement(feed, "link", rel="self", href=self_url, type="application/atom+xml")
+    ET.SubElement(feed, "link", rel="alternate", href=page_url, type="text/html")
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Rutte on the Record"
+    for e in entries:
+        entry = ET.SubElement(feed, "entry")
+        for tag in ("id", "title", "published", "updated"):
+            ET.SubElement(entry, tag).text = e[tag]
+        ET.SubElement(entry, "link", rel="alternate", href=e["link"], type="text/html")
+        ET.SubElement(entry, "summary", type="text").text = e["summary"]
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def events_feed(archive: Archive, site_url: str) -> str:
+    """Every event, newest first."""
+    entries = [{"id": site_url + urls.event(e.id), "title": e.title, "link": site_url + urls.event(e.id),
+                "published": _stamp(e.date), "updated": _stamp(e.date),
+                "summary": e.description or excerpt(e.turns[0].text if e.turns else "", 40)}
+               for e in sorted(archive.events, key=lambda e: (e.date, e.id), reverse=True)]
+    updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00Z"
+    return _feed("Rutte on the Record: events", site_url + urls.FEED_EVENTS, site_url + urls.EVENTS, updated, entries)
+
+
+def theme_feed(theme: Theme, index: ThemeIndex, site_url: str) -> str:
+    """The events that speak to a theme, newest first, each with its passages on it."""
+    page = site_url + urls.theme(theme.slug)
+    entries = []
+    for _, group in groupby(index.by_theme[theme.slug], key=lambda p: p.event.id):
+        found = list(group)
+        event = found[0].event
+        entries.append({
+            "id": f"{page}#{event.id}", "title": event.title, "link": f"{page}#{event.id}",
+            "published": _stamp(event.date), "updated": _stamp(event.date),
+            "summary": f"{len(found)} passage{'s' if len(found) != 1 else ''} on {theme.title}."
+                       f" {found[0].turn.speaker.person.name}: “{excerpt(found[0].paragraph.text, 40)}”"})
+    entries.reverse()
+    updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00Z"
+    return _feed(f"Rutte on the Record: {theme.title}", site_url + urls.theme_feed(theme.slug), page, updated, entries)
+
+
+def extend_sitemap(sitemap: str, locations: list[str]) -> str:
+    """Add `locations` to a sitemap.xml document, keeping the rest of it as it is."""
+    entries = "".join(f"    <url>\n         <loc>{escape(loc)}</loc>\n    </url>\n" for loc in locations)
+    head, end, tail = sitemap.rpartition("</urlset>")
+    return head + entries + end + tail
