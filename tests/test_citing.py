@@ -107,6 +107,10 @@ def test_home_page_offers_the_ways_in(real_site):
     assert {"events/", "themes/", "people/", "data/turns.json", "feeds/events.xml"} <= links
     assert len(home.select("#latest + ul li")) == 4
     assert home.find("meta", attrs={"name": "description"})["content"]
+    graph = json.loads(home.find("script", type="application/ld+json").string)["@graph"]
+    assert graph[0]["@type"] == "WebSite" and graph[0]["url"] == SITE
+    assert [i["item"]["startDate"] for i in graph[1]["itemListElement"]] == [
+        "2026-01-26", "2026-01-13", "2025-01-13", "2024-12-12"]
 
 
 # In a real browser -----------------------------------------------------------------------

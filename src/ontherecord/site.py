@@ -61,7 +61,7 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
-    build = SiteBuild(archive, index, home=home_sections(archive, index))
+    build = SiteBuild(archive, index, home=home_sections(archive, index, site_url))
     pages = build.pages
     pages["events/index.md"] = events_index(archive, urls.root_of(urls.EVENTS))
     for event in archive.events:

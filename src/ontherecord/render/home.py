@@ -2,12 +2,29 @@
 
 from __future__ import annotations
 
+import json
+
+from .. import urls
 from ..model import Archive
 from ..passages import ThemeIndex, passages
 from .html import esc, time
 
 
-def home_sections(archive: Archive, index: ThemeIndex, root: str = "") -> str:
+def json_ld(archive: Archive, site_url: str) -> str:
+    """schema.org: the site, and the events it records, newest first."""
+    data = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "name": "Rutte on the Record", "url": site_url,
+         "description": "What NATO Secretary General Mark Rutte has said on European security, turn by turn."},
+        {"@type": "ItemList", "name": "Events", "itemListElement": [
+            {"@type": "ListItem", "position": i, "item": {
+                "@type": "Event", "name": e.title, "startDate": e.date.isoformat(), "url": site_url + urls.event(e.id),
+                "location": {"@type": "Place", "name": e.venue}}}
+            for i, e in enumerate(reversed(archive.events), start=1)]},
+    ]}
+    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+
+
+def home_sections(archive: Archive, index: ThemeIndex, site_url: str, root: str = "") -> str:
     events = archive.events
     if not events:
         return "<p>The archive holds no event yet.</p>"
@@ -33,4 +50,5 @@ def home_sections(archive: Archive, index: ThemeIndex, root: str = "") -> str:
             f' <a href="{root}data/turns.json">turns.json</a>,'
             f' <a href="{root}data/themes.json">themes.json</a>.</li>'
             f'<li>Feeds: <a href="{root}feeds/events.xml">new events</a>, and one per theme.</li>'
-            "</ul></section></div></div>")
+            "</ul></section></div></div>"
+            f'<script type="application/ld+json">{json_ld(archive, site_url)}</script>')
