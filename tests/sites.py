@@ -84,7 +84,8 @@ def make_project(tmp: Path, events: dict[str, str], people: str = PEOPLE) -> Pat
     data = docs / "_data"
     (data / "events").mkdir(parents=True)
     (data / "people.yml").write_text(people, encoding="utf-8")
-    shutil.copy(ROOT / "docs" / "_data" / "themes.yml", data / "themes.yml")
+    for name in ("themes.yml", "moments.yml"):
+        shutil.copy(ROOT / "docs" / "_data" / name, data / name)
     for name, text in events.items():
         write_event(tmp, name, text)
     return tmp

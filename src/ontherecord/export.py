@@ -7,6 +7,7 @@ import json
 from . import urls
 from .model import Archive, Event, Paragraph, Turn
 from .passages import ThemeIndex
+from .timeline import Timeline
 
 
 def events_json(archive: Archive, base: str) -> str:
@@ -67,3 +68,13 @@ def themes_json(archive: Archive, index: ThemeIndex, base: str) -> str:
 
 def _dump(data: list) -> str:
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def timeline_json(timeline: Timeline, base: str) -> str:
+    """Every referenced moment, with its precision, themes and the passages that mention it."""
+    return _dump([{
+        "id": m.id, "date": m.date, "precision": m.precision, "title": m.title, "description": m.description,
+        "themes": list(m.themes), "ahead": timeline.ahead(m),
+        "mentions": [{"url": f"{base}{urls.event(x.passage.event.id)}#{x.passage.anchor}", "rule": x.rule,
+                      "words": x.words} for x in timeline.mentions[m.id]],
+    } for m in timeline.moments])

@@ -21,12 +21,15 @@ from .render.lists import events_index, people_index, person_page
 from .render.page import RenderedPage
 from .render.passage import SiteInfo, passage_page
 from .render.theme import theme_page, themes_index
+from .render.timeline import timeline_page, timeline_slice
+from .timeline import Timeline, build_timeline, load_moments
 
 
 @dataclass
 class SiteBuild:
     archive: Archive
     index: ThemeIndex
+    timeline: Timeline
     pages: dict[str, RenderedPage] = field(default_factory=dict)
     """Source path ('events/<id>.md') -> page."""
     data: dict[str, str] = field(default_factory=dict)
@@ -50,6 +53,7 @@ class SiteBuild:
             if e.new_anchors:
                 lines.append(f"{e.path.name}: {len(e.new_anchors)} anchors not yet in the published record"
                              " (run `ontherecord lock` before publishing)")
+        lines += self.timeline.report()
         provisional = [p.id for p in self.archive.people.values() if p.provisional]
         if provisional:
             lines.append(f"provisional people awaiting confirmation: {', '.join(provisional)}")
@@ -61,7 +65,8 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
-    build = SiteBuild(archive, index, home=home_sections(archive, index, site_url))
+    timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
+    build = SiteBuild(archive, index, timeline, home=home_sections(archive, index, site_url))
     pages = build.pages
     pages["events/index.md"] = events_index(archive, urls.root_of(urls.EVENTS))
     for event in archive.events:
@@ -69,13 +74,17 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
                                                     site_url)
     pages["themes/index.md"] = themes_index(archive, index, urls.root_of(urls.THEMES))
     for theme in archive.themes.values():
-        pages[f"themes/{theme.slug}.md"] = theme_page(theme, index, urls.root_of(urls.theme(theme.slug)))
+        root = urls.root_of(urls.theme(theme.slug))
+        pages[f"themes/{theme.slug}.md"] = theme_page(
+            theme, index, root, timeline_slice(timeline, archive, index, theme.slug, root))
+    pages["timeline/index.md"] = timeline_page(timeline, archive, index, urls.root_of(urls.TIMELINE))
     pages["people/index.md"] = people_index(archive, urls.root_of(urls.PEOPLE))
     for person in archive.people.values():
         pages[f"people/{person.id}.md"] = person_page(archive, person, urls.root_of(urls.person(person.id)))
     build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
     build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
     build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
+    build.data[urls.DATA_TIMELINE] = export.timeline_json(timeline, base)
     build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url)
     for theme in archive.themes.values():
         build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url)

@@ -19,7 +19,7 @@ from pathlib import Path
 from . import schema
 from .errors import SourceError
 from .model import Evidence, Theme
-from .yamldoc import load_yaml_file
+from .yamldoc import YamlDoc, load_yaml_file
 
 _SENTENCE = re.compile(r"(?<=[.?!…])[\"”’)]?\s+|\n")
 
@@ -41,14 +41,18 @@ class Taxonomy:
 
     def tag(self, text: str) -> list[Evidence]:
         """Every theme whose rules match `text`, with the first match of each rule."""
-        found: list[Evidence] = []
-        sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-        for theme in self.themes.values():
-            for rule in self.rules[theme.slug]:
-                words = _first_match(rule, text, sentences)
-                if words:
-                    found.append(Evidence(theme.slug, rule.id, words))
-        return found
+        return [Evidence(slug, rule, words) for slug in self.themes for rule, words in matches(self.rules[slug], text)]
+
+
+def matches(rules: tuple[Rule, ...], text: str) -> list[tuple[str, str]]:
+    """(rule id, matched words) for each of `rules` that matches `text`."""
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    found = []
+    for rule in rules:
+        words = _first_match(rule, text, sentences)
+        if words:
+            found.append((rule.id, words))
+    return found
 
 
 def _first_match(rule: Rule, text: str, sentences: list[str]) -> str | None:
@@ -74,6 +78,21 @@ def compile_pattern(pattern: str) -> re.Pattern:
     return re.compile(rf"(?<!\w){body}(?!\w)", flags)
 
 
+def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ...]:
+    """Rules as written in a data file; `at` is their place in `doc`, for errors."""
+    rules = []
+    for j, r in enumerate(entries):
+        try:
+            rules.append(Rule(id=r["id"], any=tuple(compile_pattern(p) for p in r["any"]),
+                              with_=tuple(compile_pattern(p) for p in r.get("with", [])),
+                              unless=tuple(compile_pattern(p) for p in r.get("unless", [])),
+                              within=r.get("within", "sentence")))
+        except re.error as exc:
+            raise SourceError(doc.path, doc.line_of([*at, j]), f"a pattern is not a valid expression: {exc}",
+                              "fix the regular expression after 're:'") from None
+    return tuple(rules)
+
+
 def load_taxonomy(path: Path) -> Taxonomy:
     doc = load_yaml_file(path)
     schema.check(doc, "themes")
@@ -83,16 +102,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
         if slug in taxonomy.themes:
             raise SourceError(path, doc.line_of([i, "slug"]), f"the theme '{slug}' is defined twice",
                               "give each theme its own slug")
-        rules = []
-        for j, r in enumerate(entry.get("rules", [])):
-            try:
-                rules.append(Rule(id=r["id"], any=tuple(compile_pattern(p) for p in r["any"]),
-                                  with_=tuple(compile_pattern(p) for p in r.get("with", [])),
-                                  unless=tuple(compile_pattern(p) for p in r.get("unless", [])),
-                                  within=r.get("within", "sentence")))
-            except re.error as exc:
-                raise SourceError(path, doc.line_of([i, "rules", j]), f"a pattern is not a valid expression: {exc}",
-                                  "fix the regular expression after 're:'") from None
+        rules = compile_rules(entry.get("rules", []), doc, [i, "rules"])
         taxonomy.themes[slug] = Theme(slug=slug, title=entry["title"], description=entry["description"],
                                       core=entry.get("core", False))
         taxonomy.rules[slug] = tuple(rules)

@@ -22,10 +22,12 @@ def theme(slug: str) -> str:
 
 EVENTS = "events/"
 THEMES = "themes/"
+TIMELINE = "timeline/"
 PEOPLE = "people/"
 DATA_EVENTS = "data/events.json"
 DATA_TURNS = "data/turns.json"
 DATA_THEMES = "data/themes.json"
+DATA_TIMELINE = "data/timeline.json"
 FEED_EVENTS = "feeds/events.xml"
 
 

@@ -45,6 +45,7 @@ def home_sections(archive: Archive, index: ThemeIndex, site_url: str, root: str 
             f'<p><a href="{root}themes/">All themes</a></p></section>'
             '<section><h2 id="ways-in">Ways in</h2><ul>'
             '<li><strong>Search</strong> every passage: press <kbd>/</kbd> or use the box at the top.</li>'
+            f'<li><a href="{root}timeline/">Timeline</a>: the events, and the moments they refer to.</li>'
             f'<li><a href="{root}people/">People</a>: everyone who speaks, with their turns by date.</li>'
             f'<li>Data: <a href="{root}data/events.json">events.json</a>,'
             f' <a href="{root}data/turns.json">turns.json</a>,'

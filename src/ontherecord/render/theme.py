@@ -23,7 +23,7 @@ def themes_index(archive: Archive, index: ThemeIndex, root: str) -> RenderedPage
     return RenderedPage("Themes", html, description="The themes of the archive, each with every passage on it.")
 
 
-def theme_page(theme: Theme, index: ThemeIndex, root: str) -> RenderedPage:
+def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "") -> RenderedPage:
     found = index.by_theme[theme.slug]
     events = [list(group) for _, group in groupby(found, key=lambda p: p.event.id)]
     parts = [f"<h1>{esc(theme.title)}</h1>", f'<p class="otr-theme-description">{esc(theme.description)}</p>']
@@ -34,6 +34,7 @@ def theme_page(theme: Theme, index: ThemeIndex, root: str) -> RenderedPage:
         parts.append(f'<p class="otr-theme-summary"><strong>{len(found)}</strong> passages in'
                      f" <strong>{len(events)}</strong> events, from {time(first)} to {time(last)}.</p>")
         parts.append(_chart(theme, events))
+        parts.append(timeline)
         parts.extend(_event_group(theme, group, root) for group in events)
     return RenderedPage(theme.title, '<article class="otr-theme">' + "\n".join(parts) + "</article>",
                         description=theme.description, feed=urls.theme_feed(theme.slug))
