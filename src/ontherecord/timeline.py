@@ -75,7 +75,8 @@ class Timeline:
 
     def entries(self, events: tuple[Event, ...]) -> list[tuple[tuple[int, int, int], Event | Moment]]:
         """Events and moments together, in date order (an event after a moment of the same day)."""
-        items = [(m.key, 0, m) for m in self.moments] + [((e.date.year, e.date.month, e.date.day), 1, e) for e in events]
+        items = [(m.key, 0, m) for m in self.moments]
+        items += [((e.date.year, e.date.month, e.date.day), 1, e) for e in events]
         return [(key, item) for key, _, item in sorted(items, key=lambda x: (x[0], x[1]))]
 
     def report(self) -> list[str]:
