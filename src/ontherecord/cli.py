@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
 from . import anchors
-from .archive import load_archive, record_path
+from .archive import load_archive, load_people, record_path
 from .errors import SourceError
+from .importing import import_text, provisional_yaml
+from .yamldoc import read_text
 
 DEFAULT_DATA = Path("docs/_data")
 
@@ -21,11 +24,19 @@ def main(argv: list[str] | None = None) -> int:
     lock = sub.add_parser("lock", help="record every current anchor as published")
     lock.add_argument("--check", action="store_true",
                       help="write nothing; fail if an anchor is not yet recorded")
+    imp = sub.add_parser("import", help="turn text pasted from a web page into an event source")
+    imp.add_argument("raw", type=Path, help="the pasted text")
+    imp.add_argument("--date", help="YYYY-MM-DD, if the text does not print it")
+    imp.add_argument("--title")
+    imp.add_argument("--venue")
+    imp.add_argument("--source-url")
+    imp.add_argument("--out", type=Path, help="where to write the source (default: the events folder)")
+    imp.add_argument("--dry-run", action="store_true", help="print the report and the source; write nothing")
     explain = sub.add_parser("explain", help="say which rule gave each theme of a passage")
     explain.add_argument("passage", help="EVENT-ID#ANCHOR, e.g. 2026-01-26-afet-sede-exchange#p16")
     args = parser.parse_args(argv)
     try:
-        return {"check": _check, "lock": _lock, "explain": _explain}[args.command](args)
+        return {"check": _check, "lock": _lock, "explain": _explain, "import": _import}[args.command](args)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -36,6 +47,35 @@ def _check(args) -> int:
     for e in archive.events:
         print(f"{e.id}: {e.kind}, {len(e.turns)} turns, {len(e.paragraphs)} paragraphs,"
               f" {len(e.new_anchors)} anchors not yet recorded")
+    return 0
+
+
+def _import(args) -> int:
+    if args.date:
+        try:
+            dt.date.fromisoformat(args.date)
+        except ValueError:
+            print(f"error: --date {args.date!r} is not a date; write YYYY-MM-DD", file=sys.stderr)
+            return 2
+    people = load_people(args.data / "people.yml")
+    result = import_text(read_text(args.raw), args.raw, people, args.data / "furniture.yml", date=args.date,
+                         title=args.title, venue=args.venue, source_url=args.source_url)
+    out = args.out or args.data / "events" / f"{result.meta['id']}.md"
+    print(result.report)
+    if args.dry_run:
+        print(f"\n(dry run: would write {out})\n")
+        print(result.source)
+        return 0
+    if out.exists():
+        print(f"error: {out} exists already; give another --out, or remove it first", file=sys.stderr)
+        return 1
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(result.source, encoding="utf-8")
+    if result.report.provisional:
+        with open(args.data / "people.yml", "a", encoding="utf-8") as registry:
+            registry.write("\n# Added by `ontherecord import`: confirm, then remove `provisional`.\n")
+            registry.write(provisional_yaml(result.report.provisional))
+    print(f"\nwrote {out}")
     return 0
 
 

@@ -158,7 +158,7 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
         if not turn.paragraphs:
             raise SourceError(path, turn.line, f"the label '{turn.label}' is followed by no text",
                               "remove the stray label, or paste the words that follow it")
-    used = {t.label for t in turns}
+    used = {t.label for t in turns}  # an unlabeled opening uses its opening_speaker
     for label, i in labels.items():
         if label not in used:
             raise SourceError(path, doc.line_of(["speakers", i, "label"]),
@@ -174,8 +174,9 @@ def _label_of(text: str, labels: dict[str, int]) -> tuple[str | None, str]:
     if bare in labels:
         return bare, rest
     for label in labels:
-        if text.startswith(label + ":") and text[len(label) + 1 : len(label) + 2] in (" ", "\n"):
-            return label, text[len(label) + 1 :].strip()
+        m = re.match(re.escape(label) + r"(:\s+|\s{2,})", text)  # "Q: text", "Q   text"
+        if m and m.end() < len(text):
+            return label, text[m.end() :].strip()
     return None, ""
 
 
