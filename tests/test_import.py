@@ -103,7 +103,8 @@ def test_the_second_publisher_of_the_afet_remarks_imports_to_the_same_words():
     curated = (DATA / "events" / "2026-01-26-afet-sede-exchange.md").read_text(encoding="utf-8")
     opening = curated.split("\n---\n", 1)[1].split("David McAllister, MEP")[0]
     assert words(body) == words(opening)
-    assert result.meta["date"] == "2026-01-26" and result.meta["title"] == "Remarks by NATO Secretary General Mark Rutte"
+    assert result.meta["date"] == "2026-01-26"
+    assert result.meta["title"] == "Remarks by NATO Secretary General Mark Rutte"
     assert [(r.rule, r.first, r.last) for r in result.report.removed] == [
         ("redistribution-header", 3, 3), ("redistribution-footer", 33, 33)]
 

@@ -38,8 +38,8 @@ def load_rules(path: Path) -> tuple[FurnitureRule, ...]:
     def compiled(patterns):
         return tuple(re.compile(rf"(?:{p})", re.IGNORECASE) for p in patterns)
 
-    return tuple(FurnitureRule(r["id"], r["kind"], r.get("note", ""), compiled(r["match"]), compiled(r.get("until", [])))
-                 for r in doc.data)
+    return tuple(FurnitureRule(r["id"], r["kind"], r.get("note", ""), compiled(r["match"]),
+                               compiled(r.get("until", []))) for r in doc.data)
 
 
 def strip(lines: list[str], rules: tuple[FurnitureRule, ...]) -> tuple[list[int], list[Removed]]:
@@ -57,7 +57,8 @@ def strip(lines: list[str], rules: tuple[FurnitureRule, ...]) -> tuple[list[int]
         if rule.kind == "tail":
             end = len(lines) - 1
         elif rule.kind == "block":
-            end = next((j for j in range(i + 1, len(lines)) if any(p.fullmatch(lines[j].strip()) for p in rule.until)), i)
+            ends = (j for j in range(i + 1, len(lines)) if any(p.fullmatch(lines[j].strip()) for p in rule.until))
+            end = next(ends, i)
         removed.append(Removed(rule.id, rule.note, i + 1, end + 1, line[:60]))
         i = end + 1
     return keep, _merge(removed)
