@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test build browser
+.PHONY: serve test build browser browser-tools
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -17,12 +17,19 @@ browser:
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
 
+# axe-core, for the accessibility tests only (from the npm registry, pinned by its lock file).
+browser-tools: tests/browser_tools/node_modules/axe-core/axe.min.js
+
+tests/browser_tools/node_modules/axe-core/axe.min.js: tests/browser_tools/package-lock.json
+	npm ci --prefix tests/browser_tools --no-audit --no-fund --silent
+	touch $@
+
 serve: $(BIN)/.installed
 	$(BIN)/mkdocs serve --livereload
 
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/.installed browser
+test: $(BIN)/.installed browser browser-tools
 	$(BIN)/ruff check src hooks tests
 	$(BIN)/pytest

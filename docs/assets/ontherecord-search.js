@@ -114,10 +114,11 @@
 
     function item(data, index, query) {
       var li = document.createElement("li");
-      li.id = "otr-search-result-" + index;
-      li.setAttribute("role", "option");
-      li.setAttribute("aria-selected", "false");
+      li.setAttribute("role", "presentation");
       var a = document.createElement("a");
+      a.id = "otr-search-result-" + index;
+      a.setAttribute("role", "option");
+      a.setAttribute("aria-selected", "false");
       a.href = landing(data.meta.link, query);
       a.tabIndex = -1;
       var title = document.createElement("span");
@@ -131,7 +132,7 @@
       excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
       a.append(title, who, excerpt);
       li.appendChild(a);
-      li.addEventListener("mousemove", function () { if (active !== index) select(index); });
+      a.addEventListener("mousemove", function () { if (active !== index) select(index); });
       return li;
     }
 
@@ -167,7 +168,7 @@
       else if (event.key === "ArrowUp" && count) { event.preventDefault(); select((active - 1 + count) % count); }
       else if (event.key === "Enter") {
         event.preventDefault();
-        var chosen = list.querySelectorAll("[role=option] a")[Math.max(active, 0)];
+        var chosen = list.querySelectorAll("[role=option]")[Math.max(active, 0)];
         if (chosen) location.href = chosen.href;
       } else if (event.key === "Escape") { close(); input.blur(); }
     });
