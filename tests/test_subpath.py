@@ -7,6 +7,7 @@ import shutil
 
 import feedparser
 import pytest
+
 from browsing import Requests, serve
 from links import broken_links
 from sites import ROOT, build_site

@@ -7,6 +7,7 @@ import json
 import time
 
 import pytest
+
 from sites import ROOT
 
 AXE = ROOT / "tests" / "browser_tools" / "node_modules" / "axe-core" / "axe.min.js"
@@ -58,8 +59,8 @@ def test_every_control_is_reachable_by_keyboard_with_a_visible_focus(page, site_
             // Material's palette toggle is a hidden radio; its focus shows on the label that follows it.
             if (e.matches('input.md-option')) e = e.nextElementSibling;
             const s = getComputedStyle(e); const r = e.getBoundingClientRect();
-            return {cls: e.className || e.tagName, visible: r.width > 0 && r.height > 0,
-                    ring: (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'}; }""")
+            const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+            return {cls: e.className || e.tagName, visible: r.width > 0 && r.height > 0, ring: ring}; }""")
         if info is None:
             continue
         seen.add(str(info["cls"]))
