@@ -19,21 +19,23 @@ from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
 from ontherecord.render.passage import SiteInfo
-from ontherecord.search import write_index
+from ontherecord.search import IndexJob
 from ontherecord.site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.ontherecord")
 
 # Replaced at the start of every build: hooks are not reloaded under `mkdocs serve`.
 _build: SiteBuild | None = None
+_index: IndexJob | None = None
 
 
 def on_files(files, config):
-    global _build
+    global _build, _index
     try:
         _build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "")
     except SourceError as exc:
         raise PluginError(str(exc)) from None
+    _index = IndexJob(_build.archive)
     for line in _build.report():
         log.info(line)
     for src_uri in _build.pages:
@@ -44,22 +46,23 @@ def on_files(files, config):
 
 
 def on_page_markdown(markdown, page, config, files):
-    rendered = _build.pages.get(page.file.src_uri)
-    if rendered is None:
+    lazy = _build.pages.get(page.file.src_uri)
+    if lazy is None:
         return markdown
     # Material prints these unescaped: escape here, they are plain text in the engine.
-    page.meta["title"] = html.escape(rendered.title)
-    page.meta["description"] = html.escape(rendered.description)
-    page.meta["feed"] = rendered.feed
+    page.meta["title"] = html.escape(lazy.title)
+    page.meta["description"] = html.escape(lazy.description)
+    page.meta["feed"] = lazy.feed
     return ""
 
 
 def on_page_content(content, page, config, files):
     if page.is_homepage:
         return content + _build.home
-    rendered = _build.pages.get(page.file.src_uri)
-    if rendered is None:
+    lazy = _build.pages.get(page.file.src_uri)
+    if lazy is None:
         return content
+    rendered = lazy.render()
     page.toc = get_toc([{"level": 2, "id": e.anchor, "name": html.escape(e.title), "children": []}
                         for e in rendered.toc])
     return rendered.html
@@ -70,14 +73,23 @@ def on_post_build(config):
     styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today())
-    pages = _build.standalone(info)
-    for path, text in pages.items():
+    count = 0
+    for path, text in _build.standalone(info):
         target = site_dir / path
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(text, encoding="utf-8")
+        count += 1
     sitemap = site_dir / "sitemap.xml"
     if sitemap.exists():
         sitemap.write_text(_build.sitemap(sitemap.read_text(encoding="utf-8"), info.url), encoding="utf-8")
         (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
-    log.info(f"standalone passage pages: {len(pages)}")
-    log.info(str(write_index(_build.archive, site_dir)))
+    log.info(f"standalone passage pages: {count}")
+    try:
+        log.info(str(_index.finish(site_dir)))
+    except SourceError as exc:
+        raise PluginError(str(exc)) from None
+
+
+def on_build_error(error):
+    if _index is not None:
+        _index.cancel()

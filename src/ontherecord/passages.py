@@ -21,7 +21,11 @@ class Passage:
 
 def passages(archive: Archive) -> list[Passage]:
     """Every passage in date and page order."""
-    return [Passage(e, t, p) for e in archive.events for t in e.turns for p in t.paragraphs]
+    return [p for e in archive.events for p in passages_of(e)]
+
+
+def passages_of(event: Event) -> list[Passage]:
+    return [Passage(event, t, p) for t in event.turns for p in t.paragraphs]
 
 
 class ThemeIndex:

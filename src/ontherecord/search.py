@@ -2,13 +2,15 @@
 
 Records come from the model, not from crawling the site's pages, so each passage
 is indexed exactly once (theme and standalone pages repeat passages) and no
-navigation chrome is indexed. Pagefind's own CLI indexes them in one run: the
-engine writes one small HTML file per passage into a temporary folder, and each
-record carries the passage's in-context link (`link` meta) for the search UI.
+navigation chrome is indexed. Pagefind's own CLI indexes them in one run, while
+the generator renders pages: the engine writes one small HTML file per passage
+into a temporary folder, and each record carries the passage's in-context link
+(`link` meta) for the search UI.
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -19,7 +21,7 @@ from pathlib import Path
 from . import urls
 from .errors import SourceError
 from .model import Archive, Theme
-from .passages import Passage, passages
+from .passages import Passage, passages_of
 from .render.html import KIND_LABELS, long_date
 
 FILTERS = ("theme", "speaker", "event", "kind", "year")
@@ -54,19 +56,41 @@ def record_html(p: Passage, themes: dict[str, Theme]) -> str:
             f"<main data-pagefind-body><p>{escape(p.paragraph.text)}</p></main></body></html>")
 
 
-def write_index(archive: Archive, site_dir: Path) -> IndexStats:
-    """Index every passage into `site_dir`/pagefind/ with Pagefind's CLI. Nothing is fetched."""
-    found = passages(archive)
-    out = site_dir / "pagefind"
-    with tempfile.TemporaryDirectory(prefix="ontherecord-search-") as tmp:
-        for p in found:
-            path = Path(tmp) / p.event.id / p.anchor / "index.html"
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(record_html(p, archive.themes), encoding="utf-8")
-        run = subprocess.run([sys.executable, "-m", "pagefind", "--site", tmp, "--output-path", str(out),
-                              "--force-language", "en", "--quiet"], capture_output=True, text=True)
-    if run.returncode != 0:
-        raise SourceError(site_dir, None, f"Pagefind could not index the site: {run.stdout}{run.stderr}",
-                          "check that the 'pagefind[bin]' package is installed (pip install -e .)")
-    files = [f for f in out.rglob("*") if f.is_file()]
-    return IndexStats(len(found), len(files), sum(f.stat().st_size for f in files))
+class IndexJob:
+    """Pagefind indexing, running beside the rest of the build: its input is the model, not the site."""
+
+    def __init__(self, archive: Archive) -> None:
+        self.records = 0
+        self._tmp = tempfile.TemporaryDirectory(prefix="ontherecord-search-")
+        root = Path(self._tmp.name)
+        self._out = root / "pagefind"
+        for event in archive.events:
+            folder = root / "records" / event.id
+            folder.mkdir(parents=True)
+            for p in passages_of(event):
+                (folder / f"{p.anchor}.html").write_text(record_html(p, archive.themes), encoding="utf-8")
+                self.records += 1
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "pagefind", "--site", str(root / "records"), "--output-path", str(self._out),
+             "--force-language", "en", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def finish(self, site_dir: Path) -> IndexStats:
+        """Wait for Pagefind and put its index into `site_dir`/pagefind/."""
+        output, _ = self._process.communicate()
+        try:
+            if self._process.returncode != 0:
+                raise SourceError(site_dir, None, f"Pagefind could not index the site: {output}",
+                                  "check that the 'pagefind[bin]' package is installed (pip install -e .)")
+            target = site_dir / "pagefind"
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.move(str(self._out), str(target))
+            files = [f for f in target.rglob("*") if f.is_file()]
+            return IndexStats(self.records, len(files), sum(f.stat().st_size for f in files))
+        finally:
+            self._tmp.cleanup()
+
+    def cancel(self) -> None:
+        self._process.kill()
+        self._process.wait()
+        self._tmp.cleanup()

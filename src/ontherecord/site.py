@@ -7,6 +7,7 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,11 +18,11 @@ from .model import Archive
 from .passages import ThemeIndex
 from .render.event import event_page
 from .render.home import home_sections
-from .render.lists import events_index, people_index, person_page
-from .render.page import RenderedPage
+from .render.lists import events_index, people_index, person_page, person_page_count
+from .render.page import LazyPage
 from .render.passage import SiteInfo, passage_page
-from .render.theme import theme_page, themes_index
-from .render.timeline import timeline_page, timeline_slice
+from .render.theme import theme_page, theme_page_count, themes_index
+from .render.timeline import timeline_page, timeline_page_count, timeline_slice
 from .timeline import Timeline, build_timeline, load_moments
 
 
@@ -30,17 +31,18 @@ class SiteBuild:
     archive: Archive
     index: ThemeIndex
     timeline: Timeline
-    pages: dict[str, RenderedPage] = field(default_factory=dict)
-    """Source path ('events/<id>.md') -> page."""
+    pages: dict[str, LazyPage] = field(default_factory=dict)
+    """Source path ('events/<id>.md') -> page, rendered when the generator asks."""
     data: dict[str, str] = field(default_factory=dict)
     """Output path ('data/turns.json') -> content."""
     home: str = ""
     """HTML to put below the home page's own text."""
 
-    def standalone(self, site: SiteInfo) -> dict[str, str]:
-        """Output path ('a/<event>/<anchor>/index.html') -> page, for every turn and quotation."""
-        return {urls.passage(e.id, t.anchor) + "index.html": passage_page(e, t, self.archive.themes, site)
-                for e in self.archive.events for t in e.turns}
+    def standalone(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
+        """(output path 'a/<event>/<anchor>/index.html', page) for every turn and quotation, one at a time."""
+        for e in self.archive.events:
+            for t in e.turns:
+                yield urls.passage(e.id, t.anchor) + "index.html", passage_page(e, t, self.archive.themes, site)
 
     def sitemap(self, sitemap: str, site_url: str) -> str:
         return feeds.extend_sitemap(sitemap, [site_url + urls.passage(e.id, t.anchor)
@@ -68,19 +70,26 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
     build = SiteBuild(archive, index, timeline, home=home_sections(archive, index, site_url))
     pages = build.pages
-    pages["events/index.md"] = events_index(archive, urls.root_of(urls.EVENTS))
+    pages["events/index.md"] = LazyPage("Events", "Every event in the archive, newest first.",
+                                        lambda: events_index(archive, urls.root_of(urls.EVENTS)))
     for event in archive.events:
-        pages[f"events/{event.id}.md"] = event_page(event, urls.root_of(urls.event(event.id)), archive.themes, index,
-                                                    site_url)
-    pages["themes/index.md"] = themes_index(archive, index, urls.root_of(urls.THEMES))
+        pages[f"events/{event.id}.md"] = LazyPage(event.title, event.description, _event(event, build, site_url))
+    pages["themes/index.md"] = LazyPage("Themes", "The themes of the archive, each with every passage on it.",
+                                        lambda: themes_index(archive, index, urls.root_of(urls.THEMES)))
     for theme in archive.themes.values():
-        root = urls.root_of(urls.theme(theme.slug))
-        pages[f"themes/{theme.slug}.md"] = theme_page(
-            theme, index, root, timeline_slice(timeline, archive, index, theme.slug, root))
-    pages["timeline/index.md"] = timeline_page(timeline, archive, index, urls.root_of(urls.TIMELINE))
-    pages["people/index.md"] = people_index(archive, urls.root_of(urls.PEOPLE))
+        for number in range(1, theme_page_count(theme, index) + 1):
+            pages[_numbered(urls.theme(theme.slug), number)] = LazyPage(
+                theme.title, theme.description, _theme(theme, number, build), feed=urls.theme_feed(theme.slug))
+    for number in range(1, timeline_page_count(timeline, archive) + 1):
+        pages[_numbered(urls.TIMELINE, number)] = LazyPage(
+            "Timeline", "The events of the archive and the moments they refer to, in date order.",
+            _timeline(number, build))
+    pages["people/index.md"] = LazyPage("People", "Everyone who speaks in the archive.",
+                                        lambda: people_index(archive, urls.root_of(urls.PEOPLE)))
     for person in archive.people.values():
-        pages[f"people/{person.id}.md"] = person_page(archive, person, urls.root_of(urls.person(person.id)))
+        for number in range(1, person_page_count(archive, person) + 1):
+            pages[_numbered(urls.person(person.id), number)] = LazyPage(
+                person.name, person.description, _person(person, number, archive))
     build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
     build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
     build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
@@ -89,3 +98,35 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     for theme in archive.themes.values():
         build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url)
     return build
+
+
+# Pages are rendered when the generator asks for them; these bind what each one needs.
+
+
+def _numbered(path: str, number: int) -> str:
+    """The source path of page `number` of the page at `path` ('themes/x/' -> 'themes/x.md', 'themes/x/2.md')."""
+    return (path + f"{number}/" if number > 1 else path).rstrip("/") + ".md"
+
+
+def _root(path: str, number: int) -> str:
+    return urls.root_of(path + (f"{number}/" if number > 1 else ""))
+
+
+def _event(event, build: SiteBuild, site_url: str):
+    return lambda: event_page(event, urls.root_of(urls.event(event.id)), build.archive.themes, build.index, site_url)
+
+
+def _theme(theme, number, build: SiteBuild):
+    def render():
+        root = _root(urls.theme(theme.slug), number)
+        slice_ = timeline_slice(build.timeline, build.archive, build.index, theme.slug, root) if number == 1 else ""
+        return theme_page(theme, build.index, root, slice_, number)
+    return render
+
+
+def _timeline(number, build: SiteBuild):
+    return lambda: timeline_page(build.timeline, build.archive, build.index, _root(urls.TIMELINE, number), number)
+
+
+def _person(person, number, archive):
+    return lambda: person_page(archive, person, _root(urls.person(person.id), number), number)

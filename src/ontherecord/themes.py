@@ -27,9 +27,10 @@ _SENTENCE = re.compile(r"(?<=[.?!…])[\"”’)]?\s+|\n")
 @dataclass(frozen=True)
 class Rule:
     id: str
-    any: tuple[re.Pattern, ...]
-    with_: tuple[re.Pattern, ...] = ()
-    unless: tuple[re.Pattern, ...] = ()
+    any: re.Pattern
+    """All of the rule's `any` patterns as one expression: one search rejects most paragraphs."""
+    with_: re.Pattern | None = None
+    unless: re.Pattern | None = None
     within: str = "sentence"
 
 
@@ -46,9 +47,12 @@ class Taxonomy:
 
 def matches(rules: tuple[Rule, ...], text: str) -> list[tuple[str, str]]:
     """(rule id, matched words) for each of `rules` that matches `text`."""
-    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
-    found = []
+    found: list[tuple[str, str]] = []
+    sentences: list[str] = []
     for rule in rules:
+        if not rule.any.search(text):
+            continue
+        sentences = sentences or [s for s in _SENTENCE.split(text) if s.strip()]
         words = _first_match(rule, text, sentences)
         if words:
             found.append((rule.id, words))
@@ -56,26 +60,31 @@ def matches(rules: tuple[Rule, ...], text: str) -> list[tuple[str, str]]:
 
 
 def _first_match(rule: Rule, text: str, sentences: list[str]) -> str | None:
+    if not rule.any.search(text):
+        return None
     for sentence in sentences:
-        if any(p.search(sentence) for p in rule.unless):
+        if rule.unless and rule.unless.search(sentence):
             continue
         scope = text if rule.within == "paragraph" else sentence
-        if rule.with_ and not any(p.search(scope) for p in rule.with_):
+        if rule.with_ and not rule.with_.search(scope):
             continue
-        for pattern in rule.any:
-            m = pattern.search(sentence)
-            if m:
-                return m.group(0)
+        m = rule.any.search(sentence)
+        if m:
+            return m.group(0)
     return None
 
 
-def compile_pattern(pattern: str) -> re.Pattern:
+def compile_pattern(pattern: str) -> str:
+    """A pattern of a data file as a regular expression, its case rule scoped to it."""
     if pattern.startswith("re:"):
-        return re.compile(pattern[3:], re.IGNORECASE)
-    parts = [re.escape(p) for p in pattern.split("*")]
-    body = r"\w*".join(parts)
-    flags = 0 if pattern.isupper() else re.IGNORECASE
-    return re.compile(rf"(?<!\w){body}(?!\w)", flags)
+        return f"(?i:{pattern[3:]})"
+    body = r"\w*".join(re.escape(p) for p in pattern.split("*"))
+    body = rf"(?<!\w){body}(?!\w)"
+    return f"(?:{body})" if pattern.isupper() else f"(?i:{body})"
+
+
+def _one(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(compile_pattern(p) for p in patterns)) if patterns else None
 
 
 def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ...]:
@@ -83,10 +92,8 @@ def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ..
     rules = []
     for j, r in enumerate(entries):
         try:
-            rules.append(Rule(id=r["id"], any=tuple(compile_pattern(p) for p in r["any"]),
-                              with_=tuple(compile_pattern(p) for p in r.get("with", [])),
-                              unless=tuple(compile_pattern(p) for p in r.get("unless", [])),
-                              within=r.get("within", "sentence")))
+            rules.append(Rule(id=r["id"], any=_one(r["any"]), with_=_one(r.get("with", [])),
+                              unless=_one(r.get("unless", [])), within=r.get("within", "sentence")))
         except re.error as exc:
             raise SourceError(doc.path, doc.line_of([*at, j]), f"a pattern is not a valid expression: {exc}",
                               "fix the regular expression after 're:'") from None

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 from ..model import Archive, Person
 from .html import KIND_LABELS, esc, excerpt, time
-from .page import RenderedPage
+from .page import RenderedPage, chunks, pager
+
+PER_PAGE = 200
+"""Turns per person page."""
 
 
 def events_index(archive: Archive, root: str) -> RenderedPage:
@@ -32,12 +35,19 @@ def people_index(archive: Archive, root: str) -> RenderedPage:
     return RenderedPage("People", html, description="Everyone who speaks in the archive.")
 
 
-def person_page(archive: Archive, person: Person, root: str) -> RenderedPage:
+def person_page_count(archive: Archive, person: Person) -> int:
+    return len(chunks(archive.turns_of(person.id), PER_PAGE))
+
+
+def person_page(archive: Archive, person: Person, root: str, number: int = 1) -> RenderedPage:
     provisional = ('<p class="otr-provisional">This entry was added by the importer and awaits the'
                    " editor’s confirmation.</p>") if person.provisional else ""
-    groups = []
+    pages = chunks(archive.turns_of(person.id), PER_PAGE)
+    shown = {id(t) for _, t in pages[number - 1]}
+    nav = pager(number, len(pages), root, f"people/{person.id}/")
+    groups = [nav]
     for event in archive.events:
-        turns = [t for t in event.turns if t.speaker.person.id == person.id]
+        turns = [t for t in event.turns if t.speaker.person.id == person.id and id(t) in shown]
         if not turns:
             continue
         items = "".join(
@@ -51,7 +61,7 @@ def person_page(archive: Archive, person: Person, root: str) -> RenderedPage:
     count = len(archive.turns_of(person.id))
     html = (f"<h1>{esc(person.name)}</h1>{provisional}"
             f'<p class="otr-office">{esc(_office(person))}</p><p>{esc(person.description)}</p>'
-            f"<p>{count} turn{'s' if count != 1 else ''} in the archive, by date.</p>" + "".join(groups))
+            f"<p>{count} turn{'s' if count != 1 else ''} in the archive, by date.</p>" + "".join(groups) + nav)
     return RenderedPage(person.name, html, description=person.description)
 
 

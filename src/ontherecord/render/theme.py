@@ -8,8 +8,11 @@ from itertools import groupby
 from .. import urls
 from ..model import Archive, Paragraph, Theme
 from ..passages import Passage, ThemeIndex
-from .html import KIND_LABELS, esc, excerpt, long_date, time
-from .page import RenderedPage
+from .html import KIND_LABELS, esc, long_date, time
+from .page import RenderedPage, chunks, pager
+
+PER_PAGE = 100
+"""Passages per theme page: a theme of thousands of passages is split into pages of this many."""
 
 
 def themes_index(archive: Archive, index: ThemeIndex, root: str) -> RenderedPage:
@@ -23,19 +26,29 @@ def themes_index(archive: Archive, index: ThemeIndex, root: str) -> RenderedPage
     return RenderedPage("Themes", html, description="The themes of the archive, each with every passage on it.")
 
 
-def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "") -> RenderedPage:
+def theme_page_count(theme: Theme, index: ThemeIndex) -> int:
+    return len(chunks(index.by_theme[theme.slug], PER_PAGE))
+
+
+def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "", number: int = 1) -> RenderedPage:
+    """Page `number` of a theme: the summary, chart and timeline slice on the first."""
     found = index.by_theme[theme.slug]
+    pages = chunks(found, PER_PAGE)
     events = [list(group) for _, group in groupby(found, key=lambda p: p.event.id)]
     parts = [f"<h1>{esc(theme.title)}</h1>", f'<p class="otr-theme-description">{esc(theme.description)}</p>']
+    nav = pager(number, len(pages), root, urls.theme(theme.slug))
     if not found:
         parts.append("<p>No passage in the archive is on this theme yet.</p>")
     else:
         first, last = found[0].event.date, found[-1].event.date
         parts.append(f'<p class="otr-theme-summary"><strong>{len(found)}</strong> passages in'
                      f" <strong>{len(events)}</strong> events, from {time(first)} to {time(last)}.</p>")
-        parts.append(_chart(theme, events))
-        parts.append(timeline)
-        parts.extend(_event_group(theme, group, root) for group in events)
+        if number == 1:
+            parts += [_chart(theme, events), timeline]
+        parts.append(nav)
+        shown = [list(group) for _, group in groupby(pages[number - 1], key=lambda p: p.event.id)]
+        parts.extend(_event_group(theme, group, root) for group in shown)
+        parts.append(nav)
     return RenderedPage(theme.title, '<article class="otr-theme">' + "\n".join(parts) + "</article>",
                         description=theme.description, feed=urls.theme_feed(theme.slug))
 
@@ -93,10 +106,8 @@ def elsewhere(passages_by_theme: dict[str, list[Passage]], themes: dict[str, The
     """The 'on this theme elsewhere' block under a paragraph."""
     rows = []
     for slug, found in passages_by_theme.items():
-        links = ", ".join(
-            f'<a href="{root}events/{p.event.id}/#{p.anchor}">{long_date(p.event.date)},'
-            f" {esc(p.turn.speaker.person.name)}: “{esc(excerpt(p.paragraph.text, 10))}”</a>"
-            for p in found)
+        links = ", ".join(f'<a href="{root}events/{p.event.id}/#{p.anchor}">{long_date(p.event.date)},'
+                          f" {esc(p.turn.speaker.person.name)}</a>" for p in found)
         if links:
             chip = f'<a class="otr-chip" href="{root}themes/{slug}/">{esc(themes[slug].title)}</a>'
             rows.append(f"<li>{chip}: {links}</li>")

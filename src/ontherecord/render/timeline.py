@@ -6,10 +6,19 @@ from ..model import Archive, Event
 from ..passages import ThemeIndex
 from ..timeline import Moment, Timeline
 from .html import esc, excerpt, long_date
-from .page import RenderedPage
+from .page import RenderedPage, chunks, pager
+
+PER_PAGE = 250
+"""Entries per timeline page."""
+MENTIONS_SHOWN = 25
+"""Mention links listed under a moment; data/timeline.json lists them all."""
 
 
-def timeline_page(timeline: Timeline, archive: Archive, index: ThemeIndex, root: str) -> RenderedPage:
+def timeline_page_count(timeline: Timeline, archive: Archive) -> int:
+    return len(chunks(timeline.entries(archive.events), PER_PAGE))
+
+
+def timeline_page(timeline: Timeline, archive: Archive, index: ThemeIndex, root: str, number: int = 1) -> RenderedPage:
     filters = " · ".join(f'<a href="{root}themes/{t.slug}/#timeline">{esc(t.title)}</a>'
                          for t in archive.themes.values())
     html = ("<h1>Timeline</h1>"
@@ -18,8 +27,10 @@ def timeline_page(timeline: Timeline, archive: Archive, index: ThemeIndex, root:
             ' <span class="otr-tl-key otr-tl-moment">moments</span> are what it refers to;'
             ' <span class="otr-tl-key otr-tl-moment otr-tl-ahead">moments still ahead</span> come after the latest'
             " event.</p>"
-            f'<p class="otr-tl-filters">One theme at a time: {filters}.</p>'
-            + _list(timeline, timeline.entries(archive.events), archive, index, root))
+            f'<p class="otr-tl-filters">One theme at a time: {filters}.</p>')
+    pages = chunks(timeline.entries(archive.events), PER_PAGE)
+    nav = pager(number, len(pages), root, "timeline/")
+    html += nav + _list(timeline, pages[number - 1], archive, index, root) + nav
     return RenderedPage("Timeline", f'<article class="otr-timeline-page">{html}</article>',
                         description="The events of the archive and the moments they refer to, in date order.")
 
@@ -70,7 +81,10 @@ def _moment(timeline: Timeline, moment: Moment, archive: Archive, root: str, ids
     links = "".join(
         f'<li><a href="{root}events/{m.passage.event.id}/#{m.passage.anchor}">{long_date(m.passage.event.date)},'
         f" {esc(m.passage.turn.speaker.person.name)}: “{esc(excerpt(m.passage.paragraph.text, 12))}”</a></li>"
-        for m in mentions)
+        for m in mentions[:MENTIONS_SHOWN])
+    if len(mentions) > MENTIONS_SHOWN:
+        links += (f'<li>and {len(mentions) - MENTIONS_SHOWN} more, listed in'
+                  f' <a href="{root}data/timeline.json">data/timeline.json</a></li>')
     said = (f'<details class="otr-tl-mentions"><summary>Mentioned in {len(mentions)} passage'
             f'{"s" if len(mentions) != 1 else ""}</summary><ul>{links}</ul></details>') if mentions else ""
     anchor = f' id="m-{moment.id}"' if ids else ""

@@ -1,0 +1,202 @@
+"""Benchmarks: whole builds of synthetic corpora of growing size, against a plain Material build.
+
+    .venv/bin/python benchmarks/run.py [--sizes 10 100 1000]
+
+For each size: build time and peak memory with the hooks and for the same transcripts as plain
+Material pages; the search index size and the bytes one query downloads; the `mkdocs serve`
+rebuild after one event is edited; the largest HTML page. Writes benchmarks/results.json, the
+table and plot of the site's Performance page (docs/performance.md, docs/assets/benchmarks.png).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import re
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from corpus import ROOT, write_corpus, write_plain
+
+MKDOCS = str(Path(sys.executable).parent / "mkdocs")
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
+    """Wall seconds and peak resident memory (MiB, the largest process) of a command."""
+    run = subprocess.run(["/usr/bin/time", "-f", "OTR-TIME %e %M", *cmd], cwd=cwd, env=ENV,
+                         capture_output=True, text=True)
+    if run.returncode != 0:
+        raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{run.stderr[-3000:]}")
+    seconds, kib = re.findall(r"OTR-TIME ([\d.]+) (\d+)", run.stderr)[-1]
+    return float(seconds), int(kib) / 1024
+
+
+def folder_bytes(path: Path) -> int:
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+def largest_page(site: Path) -> tuple[int, str]:
+    size, page = max((f.stat().st_size, f) for f in site.rglob("*.html"))
+    return size, page.relative_to(site).as_posix()
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def serve_rebuild(project: Path) -> float:
+    """Seconds from editing one event to `mkdocs serve` having rebuilt the site."""
+    port = free_port()
+    server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = iter(server.stdout.readline, "")
+        for line in lines:
+            if "Serving on" in line:
+                break
+        event = sorted((project / "docs" / "_data" / "events").glob("*.md"))[0]
+        start = time.perf_counter()
+        event.write_text(event.read_text(encoding="utf-8") + "\nA paragraph added to measure the rebuild.\n",
+                         encoding="utf-8")
+        for line in lines:
+            if "Documentation built in" in line:
+                return time.perf_counter() - start
+        raise SystemExit("mkdocs serve stopped before rebuilding")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def query_bytes(site: Path, query: str = "defence spending Ukraine") -> int:
+    """Bytes a browser downloads from the search index for one query (index loaded on first use)."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from browsing import CHROMIUM_ARGS, chromium_path, serve
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(url)
+        sizes: list[int] = []
+        page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
+        page.evaluate("q => otrSearch.links(q)", query)
+        page.wait_for_timeout(300)
+        browser.close()
+    return sum(sizes)
+
+
+def machine() -> str:
+    mem = next((int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")), 0)
+    return (f"{platform.machine()}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB memory, "
+            f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
+
+
+def measure(size: int, work: Path) -> dict:
+    project, plain = work / f"archive-{size}", work / f"plain-{size}"
+    write_corpus(project, size)
+    write_plain(plain, project)
+    seconds, peak = timed([MKDOCS, "build", "--strict", "-q"], project)
+    plain_seconds, plain_peak = timed([MKDOCS, "build", "-q"], plain)
+    site = project / "site"
+    page_bytes, page = largest_page(site)
+    result = {
+        "events": size, "build_s": seconds, "peak_mib": peak, "plain_build_s": plain_seconds,
+        "plain_peak_mib": plain_peak, "overhead": seconds / plain_seconds - 1,
+        "index_bytes": folder_bytes(site / "pagefind"), "plain_index_bytes": (plain / "site/search").stat().st_size
+        and folder_bytes(plain / "site" / "search"),
+        "query_bytes": query_bytes(site), "largest_page_bytes": page_bytes, "largest_page": page,
+        "pages": sum(1 for _ in site.rglob("*.html")), "site_bytes": folder_bytes(site),
+        "serve_rebuild_s": serve_rebuild(project),
+    }
+    print(json.dumps(result), flush=True)
+    return result
+
+
+def table(results: list[dict]) -> str:
+    head = ("| events | build (s) | plain Material (s) | hooks add | peak memory (MiB) | plain peak (MiB) "
+            "| search index (KiB) | one query downloads (KiB) | serve rebuild (s) | largest page (KiB) |\n"
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+    rows = "".join(
+        f"| {r['events']} | {r['build_s']:.1f} | {r['plain_build_s']:.1f} | {r['overhead']:+.0%} | {r['peak_mib']:.0f} "
+        f"| {r['plain_peak_mib']:.0f} | {r['index_bytes'] / 1024:.0f} | {r['query_bytes'] / 1024:.0f} "
+        f"| {r['serve_rebuild_s']:.1f} | {r['largest_page_bytes'] / 1024:.0f} |\n" for r in results)
+    return head + rows
+
+
+def targets(results: list[dict]) -> str:
+    by = {r["events"]: r for r in results}
+    lines = []
+    if 1000 in by:
+        r = by[1000]
+        lines.append(f"- Hooks add at most 25% to a plain Material build: {r['overhead']:+.0%} "
+                     f"({'met' if r['overhead'] <= 0.25 else 'missed'}).")
+        lines.append(f"- Peak memory under 2 GB: {r['peak_mib']:.0f} MiB ({'met' if r['peak_mib'] < 2048 else 'missed'}).")
+        lines.append(f"- One query downloads at most 300 KB: {r['query_bytes'] / 1000:.0f} KB "
+                     f"({'met' if r['query_bytes'] <= 300_000 else 'missed'}).")
+        lines.append(f"- No page past about 500 KB of HTML: largest {r['largest_page_bytes'] / 1000:.0f} KB, "
+                     f"`{r['largest_page']}` ({'met' if r['largest_page_bytes'] <= 520_000 else 'missed'}).")
+        if 100 in by:
+            ratio = r["build_s"] / by[100]["build_s"]
+            lines.append(f"- Linear growth, 1,000 events in at most 12× the time of 100: {ratio:.1f}× "
+                         f"({'met' if ratio <= 12 else 'missed'}).")
+    return "\n".join(lines)
+
+
+def plot(results: list[dict], path: Path) -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    sizes = [r["events"] for r in results]
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 3.8))
+    left.plot(sizes, [r["build_s"] for r in results], "o-", label="with the hooks")
+    left.plot(sizes, [r["plain_build_s"] for r in results], "s--", label="plain Material")
+    left.set(xscale="log", yscale="log", xlabel="events", ylabel="build time (s)", title="Whole build")
+    left.legend()
+    right.plot(sizes, [r["peak_mib"] for r in results], "o-", label="peak memory (MiB)")
+    right.plot(sizes, [r["query_bytes"] / 1024 for r in results], "^-", label="one query (KiB)")
+    right.set(xscale="log", xlabel="events", title="Memory and search transfer")
+    right.legend()
+    fig.tight_layout()
+    fig.savefig(path, dpi=110)
+
+
+def write_page(results: list[dict]) -> None:
+    page = ROOT / "docs" / "performance.md"
+    text = page.read_text(encoding="utf-8")
+    generated = (f"Measured on {machine()}, {time.strftime('%Y-%m-%d')}, with `python benchmarks/run.py`.\n\n"
+                 + table(results) + "\n![Build time, memory and search transfer by corpus size](assets/benchmarks.png)\n\n"
+                 + "### Targets at 1,000 events\n\n" + targets(results) + "\n")
+    start, end = "<!-- results: written by benchmarks/run.py -->", "<!-- end of results -->"
+    text = text.split(start)[0] + start + "\n" + generated + end + text.split(end)[1]
+    page.write_text(text, encoding="utf-8")
+    plot(results, ROOT / "docs" / "assets" / "benchmarks.png")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
+    parser.add_argument("--work", type=Path, help="where to build (default: a temporary folder)")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="ontherecord-bench-") as tmp:
+        work = args.work or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        results = [measure(size, work) for size in args.sizes]
+    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    write_page(results)
+    print(table(results))
+    print(targets(results))
+
+
+if __name__ == "__main__":
+    main()
