@@ -18,7 +18,6 @@ import re
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -186,12 +185,11 @@ def write_page(results: list[dict]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100, 1000])
-    parser.add_argument("--work", type=Path, help="where to build (default: a temporary folder)")
+    parser.add_argument("--work", type=Path, default=ROOT / "benchmarks" / "work",
+                        help="where to build (default: benchmarks/work, on the project's disk)")
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory(prefix="ontherecord-bench-") as tmp:
-        work = args.work or Path(tmp)
-        work.mkdir(parents=True, exist_ok=True)
-        results = [measure(size, work) for size in args.sizes]
+    args.work.mkdir(parents=True, exist_ok=True)
+    results = [measure(size, args.work) for size in args.sizes]
     (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
     write_page(results)
     print(table(results))

@@ -10,6 +10,7 @@ into a temporary folder, and each record carries the passage's in-context link
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -61,7 +62,10 @@ class IndexJob:
 
     def __init__(self, archive: Archive) -> None:
         self.records = 0
-        self._tmp = tempfile.TemporaryDirectory(prefix="ontherecord-search-")
+        # Thousands of tiny files: in memory where the system offers it.
+        shm = Path("/dev/shm")
+        fast = str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
+        self._tmp = tempfile.TemporaryDirectory(prefix="ontherecord-search-", dir=fast)
         root = Path(self._tmp.name)
         self._out = root / "pagefind"
         for event in archive.events:

@@ -32,6 +32,10 @@ class Rule:
     with_: re.Pattern | None = None
     unless: re.Pattern | None = None
     within: str = "sentence"
+    keys: tuple[str, ...] = ()
+    """Lower-case literal starts of the `any` phrases: a matching text contains one, or matches `regex`."""
+    regex: re.Pattern | None = None
+    """The `re:` patterns among `any`, which no literal test can rule out."""
 
 
 @dataclass
@@ -49,7 +53,10 @@ def matches(rules: tuple[Rule, ...], text: str) -> list[tuple[str, str]]:
     """(rule id, matched words) for each of `rules` that matches `text`."""
     found: list[tuple[str, str]] = []
     sentences: list[str] = []
+    lowered = text.lower()
     for rule in rules:
+        if not any(k in lowered for k in rule.keys) and not (rule.regex and rule.regex.search(text)):
+            continue  # the cheap test first: a plain substring search rejects almost every rule
         if not rule.any.search(text):
             continue
         sentences = sentences or [s for s in _SENTENCE.split(text) if s.strip()]
@@ -93,7 +100,9 @@ def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ..
     for j, r in enumerate(entries):
         try:
             rules.append(Rule(id=r["id"], any=_one(r["any"]), with_=_one(r.get("with", [])),
-                              unless=_one(r.get("unless", [])), within=r.get("within", "sentence")))
+                              unless=_one(r.get("unless", [])), within=r.get("within", "sentence"),
+                              keys=tuple(p.split("*")[0].lower() for p in r["any"] if not p.startswith("re:")),
+                              regex=_one([p for p in r["any"] if p.startswith("re:")])))
         except re.error as exc:
             raise SourceError(doc.path, doc.line_of([*at, j]), f"a pattern is not a valid expression: {exc}",
                               "fix the regular expression after 're:'") from None

@@ -12,7 +12,7 @@ import yaml
 from .errors import SourceError
 
 
-class _Loader(yaml.SafeLoader):
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # libyaml when installed: much faster
     """Safe YAML, but dates stay strings: the schema checks them, and says where."""
 
 
@@ -68,9 +68,10 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
 
 def load_yaml(text: str, path: Path, first_line: int = 1) -> YamlDoc:
     """Parse `text`, which starts at `first_line` of `path`. Raises SourceError."""
+    loader = _Loader(text)
     try:
-        root = yaml.compose(text, Loader=_Loader)
-        data = yaml.load(text, Loader=_Loader)
+        root = loader.get_single_node()  # one parse: the nodes give line numbers, and the data
+        data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = first_line + mark.line if mark else first_line
@@ -81,6 +82,8 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> YamlDoc:
             "check the indentation and quoting on this line; put text that contains"
             ' a colon followed by a space in quotes, e.g. title: "Rutte: a speech"',
         ) from None
+    finally:
+        loader.dispose()
     return YamlDoc(data=data, path=path, first_line=first_line, _root=root)
 
 
