@@ -6,7 +6,8 @@
 
   var script = document.currentScript;
   var ROOT = script ? new URL("../", script.src).href : new URL("/", location.href).href;
-  var MAX_RESULTS = 10;
+  var MAX_RESULTS = 10;   // passages shown
+  var MAX_EVENTS = 8;     // event records whose passages are ranked
   var FILTERS = [["theme", "Theme"], ["speaker", "Speaker"], ["event", "Event"], ["kind", "Kind"], ["year", "Year"]];
 
   // Quotes as journalists print them: curly or straight marks, elisions, U.S. for US.
@@ -25,7 +26,8 @@
   function load() {
     if (!pagefind) {
       pagefind = import(ROOT + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ basePath: ROOT + "pagefind/", excerptLength: 30 }).then(function () { return pf; });
+        return pf.options({ basePath: ROOT + "pagefind/", baseUrl: new URL(ROOT).pathname, excerptLength: 30 })
+          .then(function () { return pf; });
       });
     }
     return pagefind;
@@ -46,6 +48,58 @@
           r.results.forEach(function (x) { if (!seen[x.id]) { seen[x.id] = true; merged.push(x); } });
         });
         return merged.sort(function (a, b) { return b.score - a.score; });
+      });
+    });
+  }
+
+  // One record per event; each passage is a sub-result under its anchor. The record's `passages`
+  // meta (anchor -> [speaker, role, kind, themes]) keeps the filters exact for each passage.
+  function keep(who, filters) {
+    return (!filters.speaker || who[0] === filters.speaker) && (!filters.kind || who[2] === filters.kind) &&
+      (!filters.theme || who[3].indexOf(filters.theme) >= 0);
+  }
+
+  function wordsOf(text) {
+    return text.toLowerCase().replace(/[’‘`´]/g, "'").split(/\s+/)
+      .map(function (w) { return w.replace(/^[^\w']+|[^\w']+$/g, ""); }).filter(Boolean);
+  }
+
+  // The longest run of the query's words, in order, in the passage: an exact quotation scores highest.
+  function longestRun(query, words) {
+    var best = 0, prev = new Array(words.length + 1).fill(0);
+    query.forEach(function (q) {
+      var cur = new Array(words.length + 1).fill(0);
+      words.forEach(function (w, j) { if (w === q) { cur[j + 1] = prev[j] + 1; best = Math.max(best, cur[j + 1]); } });
+      prev = cur;
+    });
+    return best;
+  }
+
+  function passages(results, filters, query) {
+    var asked = wordsOf(query || "");
+    return Promise.all(results.slice(0, MAX_EVENTS).map(function (r) { return r.data(); })).then(function (all) {
+      var out = [];
+      all.forEach(function (data, rank) {
+        var who = JSON.parse(data.meta.passages || "{}");
+        var content = (data.content || "").split(/\s+/);
+        var subs = (data.sub_results || []).filter(function (sub) { return sub.anchor; })
+          .sort(function (a, b) { return a.anchor.location - b.anchor.location; });
+        if (!subs.length) {
+          subs = Object.keys(who).map(function (a) { return { url: data.url + "#" + a, excerpt: "", anchor: null }; });
+        }
+        subs.forEach(function (sub, order) {
+          var anchor = sub.url.split("#")[1];
+          if (!who[anchor] || !keep(who[anchor], filters)) return;
+          var end = order + 1 < subs.length && subs[order + 1].anchor ? subs[order + 1].anchor.location : content.length;
+          var words = sub.anchor ? wordsOf(content.slice(sub.anchor.location, end).join(" ")) : [];
+          var distinct = asked.filter(function (q, i) { return asked.indexOf(q) === i && words.indexOf(q) >= 0; });
+          out.push({ title: data.meta.title, date: data.meta.date, who: who[anchor], url: sub.url, excerpt: sub.excerpt,
+                     score: [longestRun(asked, words), distinct.length, -words.length, -rank, -order] });
+        });
+      });
+      return out.sort(function (a, b) {
+        for (var i = 0; i < a.score.length; i++) if (a.score[i] !== b.score[i]) return b.score[i] - a.score[i];
+        return 0;
       });
     });
   }
@@ -95,7 +149,9 @@
         var select = document.createElement("select");
         select.name = pair[0];
         select.add(new Option("All", ""));
-        Object.keys(values).sort().forEach(function (v) { select.add(new Option(v + " (" + values[v] + ")", v)); });
+        Object.keys(values).sort().forEach(function (v) {
+          select.add(new Option(v + " (" + values[v] + " event" + (values[v] === 1 ? "" : "s") + ")", v));
+        });
         select.addEventListener("change", run);
         label.appendChild(select);
         filterBox.appendChild(label);
@@ -112,24 +168,24 @@
       }
     }
 
-    function item(data, index, query) {
+    function item(found, index, query) {
       var li = document.createElement("li");
       li.setAttribute("role", "presentation");
       var a = document.createElement("a");
       a.id = "otr-search-result-" + index;
       a.setAttribute("role", "option");
       a.setAttribute("aria-selected", "false");
-      a.href = landing(data.meta.link, query);
+      a.href = landing(found.url, query);
       a.tabIndex = -1;
       var title = document.createElement("span");
       title.className = "otr-search__title";
-      title.textContent = data.meta.title;
+      title.textContent = found.title;
       var who = document.createElement("span");
       who.className = "otr-search__meta";
-      who.textContent = data.meta.date + " · " + data.meta.speaker + " · " + data.meta.kind;
+      who.textContent = found.date + " · " + found.who[0] + ", " + found.who[1] + " · " + found.who[2];
       var excerpt = document.createElement("span");
       excerpt.className = "otr-search__excerpt";
-      excerpt.innerHTML = data.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
+      excerpt.innerHTML = found.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
       a.append(title, who, excerpt);
       li.appendChild(a);
       a.addEventListener("mousemove", function () { if (active !== index) select(index); });
@@ -148,15 +204,17 @@
       open();
       status.textContent = "Searching…";
       load().then(function (pf) { return find(pf, query, filters); }).then(function (results) {
-        return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); }))
-          .then(function (data) { return [results.length, data]; });
+        return passages(results, filters, query).then(function (found) { return [results.length, found]; });
       }).then(function (found) {
         if (mine !== generation) return;
+        var events = found[0], shown = found[1].slice(0, MAX_RESULTS);
         list.innerHTML = "";
-        found[1].forEach(function (data, i) { list.appendChild(item(data, i, query)); });
-        status.textContent = found[0] ? found[0] + " passage" + (found[0] === 1 ? "" : "s") +
-          (found[0] > MAX_RESULTS ? ", showing the first " + MAX_RESULTS : "") : "No passage found";
-        select(found[1].length ? 0 : -1);
+        shown.forEach(function (p, i) { list.appendChild(item(p, i, query)); });
+        status.textContent = found[1].length ? found[1].length + " passage" + (found[1].length === 1 ? "" : "s") +
+          " in " + (events > MAX_EVENTS ? "the best " + MAX_EVENTS + " of " : "") + events + " event" +
+          (events === 1 ? "" : "s") + (found[1].length > MAX_RESULTS ? ", showing the first " + MAX_RESULTS : "")
+          : "No passage found";
+        select(shown.length ? 0 : -1);
       });
     }
 
@@ -185,9 +243,12 @@
       normalize: normalize,
       // For tests and scripts: the links of the passages a query finds, best first.
       links: function (query, filters) {
+        var prefix = new URL(ROOT).pathname;
         return load().then(function (pf) { return find(pf, normalize(query), filters || {}); })
-          .then(function (results) { return Promise.all(results.slice(0, MAX_RESULTS).map(function (r) { return r.data(); })); })
-          .then(function (data) { return data.map(function (d) { return d.meta.link; }); });
+          .then(function (results) { return passages(results, filters || {}, normalize(query)); })
+          .then(function (found) {
+            return found.slice(0, MAX_RESULTS).map(function (p) { return p.url.slice(prefix.length); });
+          });
       }
     };
   }

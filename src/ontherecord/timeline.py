@@ -82,8 +82,12 @@ class Timeline:
     def report(self) -> list[str]:
         lines = [f"timeline: moment '{m.id}' ({m.date}) is mentioned by no passage"
                  for m in self.moments if not self.mentions[m.id]]
+        years: dict[str, list[Passage]] = {}
         for p, year in self.unmatched_years:
-            lines.append(f"timeline: {p.event.id}#{p.anchor} mentions {year}, which matches no moment"
+            years.setdefault(year, []).append(p)
+        for year, found in sorted(years.items()):
+            where = f"{found[0].event.id}#{found[0].anchor}" + (f" and {len(found) - 1} more" if len(found) > 1 else "")
+            lines.append(f"timeline: {where} mentions {year}, which matches no moment"
                          " (add one to docs/_data/moments.yml if it matters)")
         return lines
 

@@ -10,6 +10,8 @@ from .page import RenderedPage, chunks, pager
 
 PER_PAGE = 250
 """Entries per timeline page."""
+SLICE_EVENTS = 40
+"""Events shown in a theme's slice of the timeline (the latest); its moments are all shown."""
 MENTIONS_SHOWN = 25
 """Mention links listed under a moment; data/timeline.json lists them all."""
 
@@ -42,7 +44,13 @@ def timeline_slice(timeline: Timeline, archive: Archive, index: ThemeIndex, slug
                if (isinstance(item, Event) and item.id in events) or (isinstance(item, Moment) and slug in item.themes)]
     if not entries:
         return ""
-    return (f'<section class="otr-theme-timeline"><h2 id="timeline">On the timeline</h2>'
+    shown_events = {item.id for _, item in entries if isinstance(item, Event)}
+    latest = {e.id for e in [item for _, item in entries if isinstance(item, Event)][-SLICE_EVENTS:]}
+    entries = [(k, item) for k, item in entries if not isinstance(item, Event) or item.id in latest]
+    earlier = len(shown_events) - len(latest)
+    note = (f"<p>The latest {len(latest)} of {len(shown_events)} events on this theme are shown; the passages"
+            " below list them all.</p>") if earlier else ""
+    return (f'<section class="otr-theme-timeline"><h2 id="timeline">On the timeline</h2>{note}'
             f'<p><a href="{root}timeline/">The whole timeline</a></p>'
             + _list(timeline, entries, archive, index, root, ids=False) + "</section>")
 
