@@ -11,6 +11,7 @@ table and plot of the site's Performance page (docs/performance.md, docs/assets/
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import os
 import platform
@@ -75,18 +76,24 @@ def serve_rebuild(project: Path) -> float:
         server.wait(timeout=30)
 
 
-def query_bytes(site: Path, query: str = "defence spending Ukraine") -> int:
-    """Bytes a browser downloads from the search index for one query (index loaded on first use)."""
+QUERIES = {"quote": "keep on dreaming", "frequent": "defence spending Ukraine"}
+"""A quotation, and three of the corpus's most frequent words: the worst case for the index."""
+
+
+def query_bytes(site: Path, query: str) -> int:
+    """Bytes a browser downloads for one query, from a host that gzips what is not compressed already."""
     sys.path.insert(0, str(ROOT / "tests"))
-    from browsing import CHROMIUM_ARGS, chromium_path, serve
     from playwright.sync_api import sync_playwright
+
+    from browsing import CHROMIUM_ARGS, chromium_path, serve
 
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
         page = browser.new_page()
         page.goto(url)
         sizes: list[int] = []
-        page.on("response", lambda r: sizes.append(len(r.body())) if "/pagefind/" in r.url else None)
+        page.on("response", lambda r: sizes.append(min(len(r.body()), len(gzip.compress(r.body()))))
+                if "/pagefind/" in r.url else None)
         page.evaluate("q => otrSearch.links(q)", query)
         page.wait_for_timeout(300)
         browser.close()
@@ -94,7 +101,8 @@ def query_bytes(site: Path, query: str = "defence spending Ukraine") -> int:
 
 
 def machine() -> str:
-    mem = next((int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if x.startswith("MemTotal")), 0)
+    meminfo = Path("/proc/meminfo").read_text().splitlines()
+    mem = next((int(x.split()[1]) for x in meminfo if x.startswith("MemTotal")), 0)
     return (f"{platform.machine()}, {os.cpu_count()} cores, {mem / 1024 / 1024:.0f} GiB memory, "
             f"{platform.system()} {platform.release()}, Python {platform.python_version()}")
 
@@ -110,9 +118,10 @@ def measure(size: int, work: Path) -> dict:
     result = {
         "events": size, "build_s": seconds, "peak_mib": peak, "plain_build_s": plain_seconds,
         "plain_peak_mib": plain_peak, "overhead": seconds / plain_seconds - 1,
-        "index_bytes": folder_bytes(site / "pagefind"), "plain_index_bytes": (plain / "site/search").stat().st_size
-        and folder_bytes(plain / "site" / "search"),
-        "query_bytes": query_bytes(site), "largest_page_bytes": page_bytes, "largest_page": page,
+        "index_bytes": folder_bytes(site / "pagefind"), "plain_index_bytes": folder_bytes(plain / "site" / "search"),
+        "query_bytes": query_bytes(site, QUERIES["quote"]),
+        "frequent_query_bytes": query_bytes(site, QUERIES["frequent"]),
+        "largest_page_bytes": page_bytes, "largest_page": page,
         "pages": sum(1 for _ in site.rglob("*.html")), "site_bytes": folder_bytes(site),
         "serve_rebuild_s": serve_rebuild(project),
     }
@@ -122,11 +131,12 @@ def measure(size: int, work: Path) -> dict:
 
 def table(results: list[dict]) -> str:
     head = ("| events | build (s) | plain Material (s) | hooks add | peak memory (MiB) | plain peak (MiB) "
-            "| search index (KiB) | one query downloads (KiB) | serve rebuild (s) | largest page (KiB) |\n"
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+            "| search index (KiB) | quote query (KiB) | frequent-word query (KiB) | serve rebuild (s) "
+            "| largest page (KiB) |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
     rows = "".join(
         f"| {r['events']} | {r['build_s']:.1f} | {r['plain_build_s']:.1f} | {r['overhead']:+.0%} | {r['peak_mib']:.0f} "
         f"| {r['plain_peak_mib']:.0f} | {r['index_bytes'] / 1024:.0f} | {r['query_bytes'] / 1024:.0f} "
+        f"| {r['frequent_query_bytes'] / 1024:.0f} "
         f"| {r['serve_rebuild_s']:.1f} | {r['largest_page_bytes'] / 1024:.0f} |\n" for r in results)
     return head + rows
 
@@ -138,9 +148,11 @@ def targets(results: list[dict]) -> str:
         r = by[1000]
         lines.append(f"- Hooks add at most 25% to a plain Material build: {r['overhead']:+.0%} "
                      f"({'met' if r['overhead'] <= 0.25 else 'missed'}).")
-        lines.append(f"- Peak memory under 2 GB: {r['peak_mib']:.0f} MiB ({'met' if r['peak_mib'] < 2048 else 'missed'}).")
-        lines.append(f"- One query downloads at most 300 KB: {r['query_bytes'] / 1000:.0f} KB "
-                     f"({'met' if r['query_bytes'] <= 300_000 else 'missed'}).")
+        lines.append(f"- Peak memory under 2 GB: {r['peak_mib']:.0f} MiB "
+                     f"({'met' if r['peak_mib'] < 2048 else 'missed'}).")
+        for kind, key in (("a quotation", "query_bytes"), ("three very frequent words", "frequent_query_bytes")):
+            lines.append(f"- One query downloads at most 300 KB, for {kind}: {r[key] / 1000:.0f} KB "
+                         f"({'met' if r[key] <= 300_000 else 'missed'}).")
         lines.append(f"- No page past about 500 KB of HTML: largest {r['largest_page_bytes'] / 1000:.0f} KB, "
                      f"`{r['largest_page']}` ({'met' if r['largest_page_bytes'] <= 520_000 else 'missed'}).")
         if 100 in by:
@@ -163,7 +175,8 @@ def plot(results: list[dict], path: Path) -> None:
     left.set(xscale="log", yscale="log", xlabel="events", ylabel="build time (s)", title="Whole build")
     left.legend()
     right.plot(sizes, [r["peak_mib"] for r in results], "o-", label="peak memory (MiB)")
-    right.plot(sizes, [r["query_bytes"] / 1024 for r in results], "^-", label="one query (KiB)")
+    right.plot(sizes, [r["query_bytes"] / 1024 for r in results], "^-", label="quote query (KiB)")
+    right.plot(sizes, [r["frequent_query_bytes"] / 1024 for r in results], "v-", label="frequent-word query (KiB)")
     right.set(xscale="log", xlabel="events", title="Memory and search transfer")
     right.legend()
     fig.tight_layout()
@@ -174,7 +187,8 @@ def write_page(results: list[dict]) -> None:
     page = ROOT / "docs" / "performance.md"
     text = page.read_text(encoding="utf-8")
     generated = (f"Measured on {machine()}, {time.strftime('%Y-%m-%d')}, with `python benchmarks/run.py`.\n\n"
-                 + table(results) + "\n![Build time, memory and search transfer by corpus size](assets/benchmarks.png)\n\n"
+                 + table(results)
+                 + "\n![Build time, memory and search transfer by corpus size](assets/benchmarks.png)\n\n"
                  + "### Targets at 1,000 events\n\n" + targets(results) + "\n")
     start, end = "<!-- results: written by benchmarks/run.py -->", "<!-- end of results -->"
     text = text.split(start)[0] + start + "\n" + generated + end + text.split(end)[1]

@@ -8,7 +8,6 @@ source fails the build with the engine's message (file, line, what to do).
 from __future__ import annotations
 
 import datetime as dt
-import gzip
 import html
 import logging
 from pathlib import Path
@@ -73,17 +72,7 @@ def on_post_build(config):
     styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today())
-    count = 0
-    for path, text in _build.standalone(info):
-        target = site_dir / path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
-        count += 1
-    sitemap = site_dir / "sitemap.xml"
-    if sitemap.exists():
-        sitemap.write_text(_build.sitemap(sitemap.read_text(encoding="utf-8"), info.url), encoding="utf-8")
-        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
-    log.info(f"standalone passage pages: {count}")
+    log.info(f"standalone passage pages: {_build.write_after_build(site_dir, info)}")
     try:
         log.info(str(_index.finish(site_dir)))
     except SourceError as exc:

@@ -7,7 +7,7 @@
   var script = document.currentScript;
   var ROOT = script ? new URL("../", script.src).href : new URL("/", location.href).href;
   var MAX_RESULTS = 10;   // passages shown
-  var MAX_EVENTS = 8;     // event records whose passages are ranked
+  var MAX_EVENTS = 5;     // event records whose passages are ranked (each is one download)
   var FILTERS = [["theme", "Theme"], ["speaker", "Speaker"], ["event", "Event"], ["kind", "Kind"], ["year", "Year"]];
 
   // Quotes as journalists print them: curly or straight marks, elisions, U.S. for US.

@@ -7,6 +7,7 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
+import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,9 +45,20 @@ class SiteBuild:
             for t in e.turns:
                 yield urls.passage(e.id, t.anchor) + "index.html", passage_page(e, t, self.archive.themes, site)
 
-    def sitemap(self, sitemap: str, site_url: str) -> str:
-        return feeds.extend_sitemap(sitemap, [site_url + urls.passage(e.id, t.anchor)
-                                              for e in self.archive.events for t in e.turns])
+    def write_after_build(self, site_dir: Path, site: SiteInfo) -> int:
+        """Write the standalone pages into the built site and add them to its sitemap; their count."""
+        count = 0
+        for path, text in self.standalone(site):
+            target = site_dir / path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            count += 1
+        sitemap = site_dir / "sitemap.xml"
+        if sitemap.exists():
+            locations = [site.url + urls.passage(e.id, t.anchor) for e in self.archive.events for t in e.turns]
+            sitemap.write_text(feeds.extend_sitemap(sitemap.read_text(encoding="utf-8"), locations), encoding="utf-8")
+            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+        return count
 
     def report(self) -> list[str]:
         """Lines for the build log: what an editor should know about this build."""
