@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 TURN_KINDS = ("remarks", "question", "answer", "moderator", "chair", "quotation")
@@ -190,4 +191,13 @@ class Archive:
     """By slug, in taxonomy order."""
 
     def turns_of(self, person_id: str) -> list[tuple[Event, Turn]]:
-        return [(e, t) for e in self.events for t in e.turns if t.speaker.person.id == person_id]
+        return self._turns_by_person.get(person_id, [])
+
+    @cached_property
+    def _turns_by_person(self) -> dict[str, list[tuple[Event, Turn]]]:
+        """Computed once: each person page would otherwise walk the whole archive."""
+        out: dict[str, list[tuple[Event, Turn]]] = {}
+        for e in self.events:
+            for t in e.turns:
+                out.setdefault(t.speaker.person.id, []).append((e, t))
+        return out

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bisect
 from dataclasses import dataclass
+from itertools import groupby
 
 from .model import Archive, Event, Paragraph, Turn
 
@@ -37,6 +38,13 @@ class ThemeIndex:
             for slug in passage.paragraph.themes:
                 self.by_theme[slug].append(passage)
         self._ordinals = {slug: [p.event.date.toordinal() for p in ps] for slug, ps in self.by_theme.items()}
+        self._grouped: dict[str, list[list[Passage]]] = {}
+
+    def by_event(self, slug: str) -> list[list[Passage]]:
+        """A theme's passages grouped by event, in date order; computed once per theme."""
+        if slug not in self._grouped:
+            self._grouped[slug] = [list(g) for _, g in groupby(self.by_theme[slug], key=lambda p: p.event.id)]
+        return self._grouped[slug]
 
     def elsewhere(self, event: Event, slug: str, limit: int = 3) -> list[Passage]:
         """Passages on `slug` in other events, nearest in time first (earlier first on a tie)."""

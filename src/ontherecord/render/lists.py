@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from itertools import groupby
+
 from ..model import Archive, Person
 from .html import KIND_LABELS, esc, excerpt, time
 from .page import RenderedPage, chunks, pager
@@ -43,13 +45,11 @@ def person_page(archive: Archive, person: Person, root: str, number: int = 1) ->
     provisional = ('<p class="otr-provisional">This entry was added by the importer and awaits the'
                    " editor’s confirmation.</p>") if person.provisional else ""
     pages = chunks(archive.turns_of(person.id), PER_PAGE)
-    shown = {id(t) for _, t in pages[number - 1]}
     nav = pager(number, len(pages), root, f"people/{person.id}/")
     groups = [nav]
-    for event in archive.events:
-        turns = [t for t in event.turns if t.speaker.person.id == person.id and id(t) in shown]
-        if not turns:
-            continue
+    for _, pairs in groupby(pages[number - 1], key=lambda pair: pair[0].id):
+        pairs = list(pairs)
+        event, turns = pairs[0][0], [t for _, t in pairs]
         items = "".join(
             f'<li><a href="{root}events/{event.id}/#{t.anchor}">{KIND_LABELS[t.kind]} #{t.anchor}</a>'
             f" <span class=\"otr-role\">{esc(t.speaker.role)}</span>"

@@ -34,7 +34,7 @@ def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "", n
     """Page `number` of a theme: the summary, chart and timeline slice on the first."""
     found = index.by_theme[theme.slug]
     pages = chunks(found, PER_PAGE)
-    events = [list(group) for _, group in groupby(found, key=lambda p: p.event.id)]
+    events = index.by_event(theme.slug)
     parts = [f"<h1>{esc(theme.title)}</h1>", f'<p class="otr-theme-description">{esc(theme.description)}</p>']
     nav = pager(number, len(pages), root, urls.theme(theme.slug))
     if not found:
