@@ -18,7 +18,7 @@ import yaml
 
 from .errors import SourceError
 from .furniture import Removed, load_rules, strip
-from .labels import bare, inline_label, own_line_labels
+from .labels import bare, inline_label, looks_like_label, own_line_labels
 from .model import Person
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -145,7 +145,7 @@ def _header(paragraphs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], l
 
 
 def _looks_like_label(p: str) -> bool:
-    return bool(own_line_labels([p, "x"])) and not p.startswith(("“", '"'))
+    return looks_like_label(p) and not p.startswith(("“", '"'))
 
 
 def _read_header(lines: list[str]) -> dict:

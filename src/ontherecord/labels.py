@@ -35,6 +35,11 @@ def inline_label(paragraph: str) -> tuple[str, str] | None:
     return None
 
 
+def looks_like_label(paragraph: str) -> bool:
+    """A short unpunctuated line with the shape of a label, whether or not it recurs."""
+    return _short_line(paragraph) and _label_shape(paragraph)
+
+
 def own_line_labels(paragraphs: list[str]) -> set[str]:
     """The paragraphs that are speaker labels on a line of their own."""
     candidates = [p for i, p in enumerate(paragraphs) if i + 1 < len(paragraphs) and _short_line(p)]

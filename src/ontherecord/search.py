@@ -26,10 +26,8 @@ from pathlib import Path
 from . import urls
 from .errors import SourceError
 from .model import Archive, Event, Theme
-from .passages import passages_of
+from .passages import Passage, passages_of
 from .render.html import KIND_LABELS, long_date
-
-FILTERS = ("theme", "speaker", "event", "kind", "year")
 
 
 @dataclass(frozen=True)
@@ -44,9 +42,8 @@ class IndexStats:
                 f" {self.bytes / 1024:.0f} KiB")
 
 
-def record_html(event: Event, themes: dict[str, Theme]) -> str:
-    """The page Pagefind indexes for one event: each passage under a heading with its anchor."""
-    found = passages_of(event)
+def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) -> str:
+    """The page Pagefind indexes for one event (`found`, its passages): each under a heading with its anchor."""
     who = {}
     for p in found:
         role = p.turn.speaker.role + (f", as reported by {event.sources[0].publisher}"
@@ -82,8 +79,9 @@ class IndexJob:
             # The record's path is the event page's path: Pagefind's result and sub-result URLs are the site's.
             folder = root / "records" / urls.event(event.id)
             folder.mkdir(parents=True)
-            (folder / "index.html").write_text(record_html(event, archive.themes), encoding="utf-8")
-            self.passages += len(passages_of(event))
+            found = passages_of(event)
+            (folder / "index.html").write_text(record_html(event, found, archive.themes), encoding="utf-8")
+            self.passages += len(found)
         self._process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(root / "records"), "--output-path", str(self._out),
              "--force-language", "en", "--quiet"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)

@@ -61,8 +61,3 @@ def normalize(text: str) -> str:
     """Text for comparing versions: typography, case and spacing folded."""
     text = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).lower()
     return " ".join(text.split())
-
-
-def words(text: str) -> list[str]:
-    """The words of `text`, typography and punctuation aside: what tests compare."""
-    return re.findall(r"[\w%$€£]+(?:['.,][\w]+)*", normalize(text))

@@ -26,7 +26,7 @@ def time(day: dt.date) -> str:
     return f'<time datetime="{day.isoformat()}">{long_date(day)}</time>'
 
 
-def segment(seg: Segment, link: bool = True, quote_controls=None) -> str:
+def segment(seg: Segment, quote_controls=None) -> str:
     if seg.kind == "spoken":
         return esc(seg.text).replace("\n", "<br>\n")
     if seg.kind == "inserted":
@@ -34,9 +34,7 @@ def segment(seg: Segment, link: bool = True, quote_controls=None) -> str:
     if seg.kind == "note":
         return (f'<span class="otr-note" title="Added by Rutte on the Record, not spoken">'
                 f'[<span class="otr-note-label">archive note:</span> {esc(seg.text)}]</span>')
-    control = permalink(seg.anchor, "quotation") if link else ""
-    if link and quote_controls:
-        control += quote_controls(seg.anchor)
+    control = permalink(seg.anchor, "quotation") + (quote_controls(seg.anchor) if quote_controls else "")
     return (f'<span class="otr-quotation" id="{seg.anchor}">{esc(seg.marks[0])}'
             + inline(split_segments(seg.text)) + f"{esc(seg.marks[1])}{control}</span>")
 

@@ -98,9 +98,8 @@ def _passage(theme: Theme, p: Passage, root: str) -> str:
 def _highlighted(theme: Theme, paragraph: Paragraph) -> str:
     """The passage, in full, with the words that tagged it marked."""
     text = esc(paragraph.text).replace("\n", "<br>")
-    for words in {e.words for e in paragraph.evidence if e.theme == theme.slug and e.rule != "editor"}:
-        if e := esc(words):
-            text = re.sub(rf"(?<![\w>]){re.escape(e)}(?!\w)", lambda m: f"<mark>{m.group(0)}</mark>", text, count=1)
+    for words in {esc(e.words) for e in paragraph.evidence if e.theme == theme.slug and e.rule != "editor"}:
+        text = re.sub(rf"(?<![\w>]){re.escape(words)}(?!\w)", lambda m: f"<mark>{m.group(0)}</mark>", text, count=1)
     return text
 
 
