@@ -41,7 +41,8 @@ def record_path(data_dir: Path, event_id: str) -> Path:
 def load_people(path: Path) -> dict[str, Person]:
     doc = load_yaml_file(path)
     schema.check(doc, "people")
-    return {pid: Person(id=pid, **fields) for pid, fields in (doc.data or {}).items()}
+    return {pid: Person(id=pid, **{**fields, "labels": tuple(fields.get("labels", ()))})
+            for pid, fields in (doc.data or {}).items()}
 
 
 def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors.Record,

@@ -10,6 +10,7 @@ from pathlib import Path
 from . import anchors
 from .archive import load_archive, load_people, record_path
 from .errors import SourceError
+from .attribution import Decisions
 from .importing import import_text, provisional_yaml
 from .yamldoc import read_text
 
@@ -32,6 +33,11 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--source-url")
     imp.add_argument("--out", type=Path, help="where to write the source (default: the events folder)")
     imp.add_argument("--dry-run", action="store_true", help="print the report and the source; write nothing")
+    imp.add_argument("--label", action="append", default=[], metavar="TEXT[=PERSON]",
+                     help="TEXT is a speaker label (and, with =PERSON, who it is); repeat for more")
+    imp.add_argument("--not-label", action="append", default=[], metavar="TEXT",
+                     help="TEXT opens a line like a label but is part of the speech; repeat for more")
+    imp.add_argument("--opening", metavar="LABEL", help="who speaks the words before the first label")
     explain = sub.add_parser("explain", help="say which rule gave each theme of a passage")
     explain.add_argument("passage", help="EVENT-ID#ANCHOR, e.g. 2026-01-26-afet-sede-exchange#p16")
     args = parser.parse_args(argv)
@@ -58,10 +64,19 @@ def _import(args) -> int:
             print(f"error: --date {args.date!r} is not a date; write YYYY-MM-DD", file=sys.stderr)
             return 2
     people = load_people(args.data / "people.yml")
+    labels = dict(item.partition("=")[::2] for item in args.label)
+    decisions = Decisions(labels=frozenset(labels), speech=frozenset(args.not_label),
+                          people={k: v for k, v in labels.items() if v})
     result = import_text(read_text(args.raw), args.raw, people, args.data / "furniture.yml", date=args.date,
-                         title=args.title, venue=args.venue, source_url=args.source_url)
+                         title=args.title, venue=args.venue, source_url=args.source_url, decisions=decisions,
+                         opening_speaker=args.opening)
     out = args.out or args.data / "events" / f"{result.meta['id']}.md"
     print(result.report)
+    if result.report.questions:
+        print(f"\nerror: {args.raw}: {len(result.report.questions)} line(s) need your decision (listed under"
+              " Unsure); nothing was written. Answer with --label, --not-label or --opening and run again.",
+              file=sys.stderr)
+        return 1
     if args.dry_run:
         print(f"\n(dry run: would write {out})\n")
         print(result.source)

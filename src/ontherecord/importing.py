@@ -16,10 +16,14 @@ from pathlib import Path
 
 import yaml
 
+from slugify import slugify
+
+from .attribution import Decisions, Question, Row, Turn, attribute
 from .errors import SourceError
 from .furniture import Removed, load_rules, strip
-from .labels import bare, inline_label, looks_like_label, own_line_labels
+from .labels import could_be_label, normal, opening, shape
 from .model import Person
+from .source import parse_source
 
 _MONTHS = {m: i for i, m in enumerate(
     "jan feb mar apr may jun jul aug sep oct nov dec".split(), start=1)}
@@ -34,7 +38,7 @@ _PUBLISHER_LINE = re.compile(r"^[A-Z]{2,}\s+[-–]\s+\S.*$")
 _VENUE = re.compile(r"\bat (?:the )?([A-Z][^,]*(?:, [A-Z][\w -]+)?)$")
 _REPORTED = re.compile(r"\b(said|stressed|argued|told|added|warned|insisted)\b")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((#|https?://[^)]*)\)")
-_GENERIC_AUDIENCE = re.compile(r"^(Q|Question|Questions|Question from the audience|Audience|Audience member)$", re.I)
+_BYLINE = re.compile(r"\b(?:by|with)\s+(?P<who>.+?)(?:\s+(?:at|to|in|on|before|during)\b.*)?$")
 
 
 @dataclass
@@ -44,6 +48,9 @@ class Report:
     removed: list[Removed] = field(default_factory=list)
     header: list[tuple[int, str]] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
+    """Doubts that do not touch attribution: a date taken from furniture, a link dropped."""
+    questions: list[Question] = field(default_factory=list)
+    """Lines that need the editor's decision before anything is written."""
     provisional: list[Person] = field(default_factory=list)
 
     def __str__(self) -> str:
@@ -58,7 +65,8 @@ class Report:
             out.append("New people, added to the registry as provisional (confirm them):")
             out += [f"  {p.id}: {p.name}" for p in self.provisional]
         out.append("Unsure:")
-        out += [f"  {u}" for u in self.unsure] or ["  nothing"]
+        out += [f"  {q}" for q in self.questions]
+        out += [f"  {u}" for u in self.unsure] or ([] if self.questions else ["  nothing"])
         return "\n".join(out)
 
 
@@ -71,15 +79,22 @@ class Imported:
 
 
 def import_text(text: str, path: Path, people: dict[str, Person], furniture: Path, *, date: str | None = None,
-                title: str | None = None, venue: str | None = None, source_url: str | None = None) -> Imported:
-    """The event source for pasted `text` (read from `path`, for messages)."""
+                title: str | None = None, venue: str | None = None, source_url: str | None = None,
+                decisions: Decisions = Decisions(), opening_speaker: str | None = None) -> Imported:
+    """The event source for pasted `text` (read from `path`, for messages).
+
+    When a line needs the editor's decision, `report.questions` lists it and the source must not be
+    written (the command exits non-zero). The source returned otherwise passes the source checker.
+    """
     if not text.strip():
         raise SourceError(path, None, "the file is empty", "paste the transcript into the file")
+    people = dict(people)  # provisional people are added to this copy, never to the caller's registry
     report = Report()
     lines = [line.rstrip() for line in text.rstrip("\n").split("\n")]
     keep, report.removed = strip(lines, load_rules(furniture))
     paragraphs = _paragraphs(lines, keep)
-    header, paragraphs = _header(paragraphs)
+    roles = _role_words(people)
+    header, paragraphs = _header(paragraphs, roles)
     report.header = [(n, t) for n, t in header]
     found = _read_header([t for _, t in header])
     if "date" not in found:  # a redistributor's header may be the only place that prints it
@@ -92,19 +107,54 @@ def import_text(text: str, path: Path, people: dict[str, Person], furniture: Pat
         raise SourceError(path, None, "no text with any structure was found: no paragraph of five words or more"
                           " remains once page furniture is removed",
                           "check that the file holds the transcript itself, with paragraphs separated by blank lines")
-    texts = [_unlink(p, report) for _, p in paragraphs]
-    labels = own_line_labels(texts)
-    turns = _turns(texts, labels)
-    reported = sum(bool(_REPORTED.search(t)) for t in texts)
-    kind = "report" if len(turns) == 1 and turns[0][0] is None and reported >= max(1, len(texts) // 5) else "transcript"
+    rows = [Row(n + k, line, k == 0) for n, p in paragraphs for k, line in enumerate(_unlink(p, report).split("\n"))]
+    known = {normal(label) for p in people.values() if not p.generic for label in (p.name, *p.labels)}
+    attribution = attribute(rows, roles=roles, known=known, decisions=decisions)
+    report.questions = attribution.questions
+    turns = attribution.turns
+    reported = sum(bool(_REPORTED.search(t)) for _, t in paragraphs)
+    kind = ("report" if len(turns) == 1 and turns[0].label is None and reported >= max(1, len(paragraphs) // 5)
+            else "transcript")
     if kind == "report":
         report.unsure.append("no speaker labels, and the text reports what was said: imported as a report;"
                              " check the quoted speaker")
     meta = _front_matter(turns, kind, people, report, date or found.get("date"), title or found.get("title"),
-                         venue or found.get("venue"), source_url, path)
-    body = "\n\n".join(texts) + "\n"
-    source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n\n" + body
+                         venue or found.get("venue"), source_url, path, found.get("byline"), opening_speaker,
+                         decisions)
+    source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n\n" + _body(turns)
+    if not report.questions:
+        _check_written(source, path, meta, people)
     return Imported(source, meta, report)
+
+
+def _role_words(people: dict[str, Person]) -> frozenset[str]:
+    return frozenset(label.lower() for p in people.values() if p.generic for label in (p.name, *p.labels))
+
+
+def _body(turns: list[Turn]) -> str:
+    blocks: list[str] = []
+    for turn in turns:
+        texts = [t for _, t in turn.paragraphs]
+        if turn.label is not None and turn.inline:
+            texts[0] = turn.printed + texts[0]
+        elif turn.label is not None and turn.joined:
+            texts[0] = f"{turn.printed}\n{texts[0]}"
+        elif turn.label is not None:
+            blocks.append(turn.printed)
+        blocks += texts
+    return "\n\n".join(blocks) + "\n"
+
+
+def _check_written(source: str, path: Path, meta: dict, people: dict[str, Person]) -> None:
+    """The written file must pass the checker the build runs: check it now, not at the next build."""
+    try:
+        parse_source(source, path.with_suffix(".md"))
+    except SourceError as exc:
+        raise SourceError(path, None, f"the source the importer would write does not pass the checker: {exc}",
+                          "report this input: it is a layout the importer gets wrong; until then, fix the pasted"
+                          " text by hand") from None
+    missing = [s["person"] for s in meta["speakers"] if s["person"] not in people]
+    assert not missing, missing
 
 
 def _paragraphs(lines: list[str], keep: list[int]) -> list[tuple[int, str]]:
@@ -126,7 +176,8 @@ def _paragraphs(lines: list[str], keep: list[int]) -> list[tuple[int, str]]:
     return out
 
 
-def _header(paragraphs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def _header(paragraphs: list[tuple[int, str]], roles: frozenset[str]) -> tuple[list[tuple[int, str]],
+                                                                          list[tuple[int, str]]]:
     """Leading title, date and byline lines (numbered), and the paragraphs after them."""
     header: list[tuple[int, str]] = []
     taken = 0
@@ -137,15 +188,15 @@ def _header(paragraphs: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], l
             len(x.split()) <= 15 and (not x.rstrip().endswith((".", "?", "!")) or _date(x) or x.strip().startswith("("))
             for x in lines)
         titled = "\n" not in p and _TITLE_LINE.match(p)  # "Remarks by ..." is a byline, not a label
-        if not titled and (not headerish or inline_label(p) or (_looks_like_label(p) and not first)):
+        found = opening(lines[0])
+        label = (could_be_label(found, roles) is not None and not _PUBLISHER_LINE.match(lines[0])
+                 and not (found.sep == "line" and "\n" in p)
+                 and not (taken == 0 and found.rest.startswith(("“", '"'))))  # 'Rutte to MEPs: “We are safe”'
+        if not titled and (not headerish or (label and (found.sep != "line" or not first))):
             break
         header += [(n + k, x.strip(" •-|")) for k, x in enumerate(lines) if x.strip(" •-|")]
         taken += 1
     return header, paragraphs[taken:]
-
-
-def _looks_like_label(p: str) -> bool:
-    return looks_like_label(p) and not p.startswith(("“", '"'))
 
 
 def _read_header(lines: list[str]) -> dict:
@@ -161,6 +212,9 @@ def _read_header(lines: list[str]) -> dict:
         day = _date(x)
         if day and "date" not in found and "updated" not in x.lower():
             found["date"] = day
+        byline = _BYLINE.search(x) if _TITLE_LINE.match(x) else None
+        if byline and "byline" not in found:
+            found["byline"] = byline.group("who")
     return found
 
 
@@ -192,24 +246,8 @@ def _unlink(paragraph: str, report: Report) -> str:
     return _MD_LINK.sub(r"\1", paragraph)
 
 
-def _turns(texts: list[str], labels: set[str]) -> list[tuple[str | None, list[str]]]:
-    """(label or None for the unlabeled opening, paragraphs) per turn."""
-    turns: list[tuple[str | None, list[str]]] = []
-    for text in texts:
-        if text in labels:
-            turns.append((bare(text), []))
-            continue
-        inline = inline_label(text)
-        if inline:
-            turns.append((bare(inline[0]), [text[len(inline[0]) + len(inline[1]):]]))
-            continue
-        if not turns:
-            turns.append((None, []))
-        turns[-1][1].append(text)
-    return turns
-
-
-def _front_matter(turns, kind, people, report, date, title, venue, source_url, path) -> dict:
+def _front_matter(turns: list[Turn], kind, people, report, date, title, venue, source_url, path, byline,
+                  opening_speaker, decisions: Decisions) -> dict:
     if not date:
         raise SourceError(path, None, "no date is printed in the text", "give it: --date YYYY-MM-DD")
     if not title:
@@ -218,33 +256,34 @@ def _front_matter(turns, kind, people, report, date, title, venue, source_url, p
     if not venue:
         venue = "not stated in the source"
         report.unsure.append("no venue printed in the text: give --venue")
-    words = Counter()
-    for label, paragraphs in turns:
-        if label is not None:
-            words[label] += sum(len(p.split()) for p in paragraphs)
-            report.speakers[label] = report.speakers.get(label, 0) + 1
-    persons = {label: _person(label, people, report) for label in report.speakers}
+    words: Counter = Counter()
+    first_line: dict[str, int] = {}
+    for turn in turns:
+        if turn.label is not None:
+            words[turn.label] += sum(len(p.split()) for _, p in turn.paragraphs)
+            report.speakers[turn.label] = report.speakers.get(turn.label, 0) + 1
+            first_line.setdefault(turn.label, turn.line)
+    persons = {label: decisions.people.get(label) or _person(label, first_line[label], people, report)
+               for label in report.speakers}
     rutte = [label for label, pid in persons.items() if pid == "mark-rutte"]
     main = max(rutte, key=words.__getitem__) if rutte else words.most_common(1)[0][0] if words else None
     speakers = []
     for label in report.speakers:
         person = persons[label]
-        part = "main" if label == main else _part(label)
-        speakers.append({"label": label, "person": person, "role": _ROLES[part], "part": part})
-    if turns and turns[0][0] is None:
+        part = "main" if label == main else _part(label, people.get(person))
+        speakers.append({"label": label, "person": person or "unknown", "role": _ROLES[part], "part": part})
+    opening_label = None
+    if turns and turns[0].label is None:
         if kind == "report":
-            person = _person("Mark Rutte", people, report)
-            named = "Mr Rutte" if any("Mr Rutte" in p for _, ps in turns for p in ps) else "Rutte"
+            person = _named(byline, people) or _named("Mark Rutte", people)
+            named = "Mr Rutte" if any("Mr Rutte" in p for t in turns for _, p in t.paragraphs) else "Rutte"
             speakers.append({"label": named, "person": person, "role": "NATO Secretary General", "part": "quoted"})
-        elif main is None:
-            person = _person("Mark Rutte", people, report)
-            main = "Mark Rutte"
-            speakers.append({"label": main, "person": person, "role": _ROLES["main"], "part": "main"})
-            report.unsure.append("no speaker labels: the whole text is attributed to Mark Rutte")
-        if kind == "transcript":
-            report.speakers = {main + " (unlabeled opening)": 1, **report.speakers}
+        else:
+            opening_label = _opening_speaker(turns[0], opening_speaker, byline, persons, people, speakers, report)
+            if opening_label:
+                report.speakers = {opening_label + " (unlabeled opening)": 1, **report.speakers}
     slug = ""
-    for word in re.findall(r"[a-z0-9]+", title.lower()):
+    for word in slugify(title).split("-"):
         if len(slug) + 1 + len(word) > 50:
             break
         slug = f"{slug}-{word}" if slug else word
@@ -252,45 +291,99 @@ def _front_matter(turns, kind, people, report, date, title, venue, source_url, p
             "sources": [{"publisher": "unknown", **({"url": source_url} if source_url else {}),
                          "covers": "the whole text as imported"}],
             "speakers": speakers}
-    if kind == "transcript" and turns and turns[0][0] is None:
-        meta["opening_speaker"] = main
+    if opening_label:
+        meta["opening_speaker"] = opening_label
+    if kind == "transcript" and decisions.speech:
+        meta["not_labels"] = sorted(decisions.speech)
     report.unsure.append("publisher unknown: fill in sources")
     return meta
+
+
+def _opening_speaker(first: Turn, given, byline, persons, people, speakers, report) -> str | None:
+    """Who speaks the words before the first label: the editor's --opening, or the person the byline names."""
+    if given:
+        if given not in persons:
+            person = _named(given, people)
+            if person is None:
+                report.questions.append(Question(first.line, given, "--opening names no label of the text and no"
+                                                 " person of the registry", "give a label printed in the text"))
+                return None
+            speakers.append({"label": given, "person": person, "role": _ROLES["main"], "part": "main"})
+        return given
+    person = _named(byline, people) if byline else None
+    label = next((label for label, pid in persons.items() if person and pid == person), None)
+    if label:
+        return label
+    if person:
+        name = people[person].name
+        speakers.append({"label": name, "person": person, "role": _ROLES["main"], "part": "main"})
+        return name
+    text = first.paragraphs[0][1].split("\n")[0][:60]
+    report.questions.append(Question(first.line, text, "the text starts without a speaker label and no byline"
+                                     " says whose words these are",
+                                     "give --opening 'LABEL' (a label of the text, or a name in the registry)"))
+    return None
 
 
 _ROLES = {"main": "speaker", "moderator": "moderator", "chair": "chair", "questioner": "questioner"}
 
 
-def _part(label: str) -> str:
-    if re.search(r"\b(Chair|Co-Chair|MEP|Chairman|Chairwoman)\b", label):
+def _part(label: str, person: Person | None) -> str:
+    if person is not None and person.part:
+        return person.part
+    if re.search(r"\b(Chair|Co-Chair|MEP|Chairman|Chairwoman|President)\b", label):
         return "chair"
     if re.search(r"\b(Director|Moderator|Host|Editor|Interviewer)\b", label):
         return "moderator"
     return "questioner"
 
 
-def _person(label: str, people: dict[str, Person], report: Report) -> str:
-    """The registry id of the person a label names; a new provisional person if none."""
-    if _GENERIC_AUDIENCE.match(label) or label.lower().startswith("question from"):
-        return "audience" if "audience" in people else _new(label, "Audience member", "", people, report)
-    lowered = label.lower()
+def _named(text: str | None, people: dict[str, Person]) -> str | None:
+    """The registry person a phrase names: by name, by another label, or by family name."""
+    if not text:
+        return None
+    wanted = normal(text)
     for person in people.values():
-        names = person.name.lower().split()
-        if person.name.lower() in lowered or (len(names) > 1 and re.search(rf"\b{re.escape(names[-1])}\b", lowered)):
+        if any(normal(label) == wanted for label in (person.name, *person.labels)):
             return person.id
-    m = re.match(r"^(?P<name>[^,(]+?)\s*(?:,\s*(?P<aff>.+)|\((?P<role>[^)]+)\))?$", label)
-    name = m.group("name").strip() if m else label
-    return _new(label, name.title() if name.isupper() else name, (m.group("aff") or m.group("role") or "") if m else "",
-                people, report)
+    for person in people.values():
+        if person.generic:
+            continue
+        names = normal(person.name).split()
+        if f" {normal(person.name)} " in f" {wanted} " or (len(names) > 1 and names[-1] in wanted.split()):
+            return person.id
+    return None
+
+
+def _person(label: str, line: int, people: dict[str, Person], report: Report) -> str | None:
+    """The registry id of the person a label names; a new provisional person if none; None if unsure."""
+    found = shape(label, _role_words(people))
+    if found is not None and found.kind == "role":
+        return _named(found.base, people)
+    if found is not None and found.kind == "qa" and found.base == "A":
+        report.questions.append(Question(line, label, f"“{label}” labels the answers but names nobody",
+                                         f"give --label '{label}=PERSON-ID' (e.g. {label}=mark-rutte)"))
+        return None
+    named = _named(label, people)
+    if named:
+        return named
+    head = found.base if found is not None else label
+    tail = re.search(r"(?:,\s*(.+)|\(([^)]+)\))$", label)
+    name = head.title() if head.isupper() and len(head) > 5 else head
+    return _new(label, name, (tail.group(1) or tail.group(2)).strip() if tail else "", people, report)
 
 
 def _new(label: str, name: str, affiliation: str, people: dict[str, Person], report: Report) -> str:
-    pid = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
-    if pid not in people:
-        person = Person(id=pid, name=name, role="to be confirmed", affiliation=affiliation,
-                        description=f"Added by the importer from the label “{label}”.", provisional=True)
-        people[pid] = person
-        report.provisional.append(person)
+    """A provisional person for a name the registry does not hold: never merged with anyone else."""
+    base = slugify(name) or "speaker"
+    pid, n = base, 1
+    while pid in people:
+        n += 1
+        pid = f"{base}-{n}"
+    person = Person(id=pid, name=name, role="to be confirmed", affiliation=affiliation,
+                    description=f"Added by the importer from the label “{label}”.", provisional=True)
+    people[pid] = person
+    report.provisional.append(person)
     return pid
 
 

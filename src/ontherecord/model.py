@@ -26,6 +26,12 @@ class Person:
     """One line on who they are."""
     provisional: bool = False
     """Added by the importer and not yet confirmed by the editor."""
+    labels: tuple[str, ...] = ()
+    """Other labels transcripts print for this person or role."""
+    generic: bool = False
+    """A role (audience member, journalist), not one person."""
+    part: str | None = None
+    """For a generic role: the part it plays in an event."""
 
 
 @dataclass(frozen=True)

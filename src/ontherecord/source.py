@@ -16,12 +16,11 @@ import frontmatter
 
 from . import schema
 from .errors import SourceError
+from .labels import could_be_label, opening, typo_of
 from .yamldoc import YamlDoc, load_yaml, read_text
 
 _FRONT_MATTER = frontmatter.YAMLHandler.FM_BOUNDARY
 _SECTION_BREAK = re.compile(r"^(\*\s*){3,}$")
-_LOOKS_LIKE_INLINE_LABEL = re.compile(r"^([A-Z][A-Z .'’-]{0,40}):\s")
-_SENTENCE_END = tuple(".?!…:;,\"”'’)]-–—")
 
 
 @dataclass
@@ -54,7 +53,11 @@ class ParsedSource:
 
 def read_source(path: Path) -> ParsedSource:
     """Parse and check an event source. Raises SourceError naming file and line."""
-    text = read_text(path)
+    return parse_source(read_text(path), path)
+
+
+def parse_source(text: str, path: Path) -> ParsedSource:
+    """Parse and check the text of an event source read from `path` (named in errors)."""
     doc, body, body_line, closing_line = _split(text, path)
     schema.check(doc, "event")
     meta = doc.data
@@ -128,8 +131,8 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
     path, meta = doc.path, doc.data
     turns: list[RawTurn] = []
     pending_break = False
-    blocks = list(blocks)
-    for index, (text, line) in enumerate(blocks):
+    not_labels = set(meta.get("not_labels", []))
+    for text, line in blocks:
         label, rest = _label_of(text, labels)
         if label is not None:
             turns.append(RawTurn(label, line))
@@ -140,7 +143,7 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
             pending_break = True
             continue
         else:
-            _refuse_undeclared_label(text, line, index == len(blocks) - 1, path)
+            _refuse_undeclared_label(text, line, labels, not_labels, path)
         if not turns:
             opening = meta.get("opening_speaker")
             if opening is None:
@@ -170,26 +173,34 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
 def _label_of(text: str, labels: dict[str, int]) -> tuple[str | None, str]:
     """The declared label that opens this block, if any, and the text after it."""
     first, _, rest = text.partition("\n")
-    bare = first.strip().removesuffix(":").rstrip()
-    if bare in labels:
-        return bare, rest
-    for label in labels:
-        m = re.match(re.escape(label) + r"(:\s+|\s{2,})", text)  # "Q: text", "Q   text"
-        if m and m.end() < len(text):
-            return label, text[m.end() :].strip()
-    return None, ""
+    found = opening(first)
+    if found is None or found.label not in labels:
+        return None, ""
+    if found.sep == "line":
+        return found.label, rest
+    return found.label, "\n".join(filter(None, (found.rest, rest)))
 
 
-def _refuse_undeclared_label(text: str, line: int, last: bool, path: Path) -> None:
-    inline = _LOOKS_LIKE_INLINE_LABEL.match(text)
-    if inline:
-        raise SourceError(path, line, f"'{inline.group(1)}:' looks like a speaker label that is not declared",
-                          f"declare it under 'speakers' (label: {inline.group(1)}), or, if it is"
-                          " part of the speech, keep it off the start of the paragraph")
-    if "\n" in text or last:
-        return
-    words = text.split()
-    if 2 <= len(words) <= 12 and text[0].isupper() and not text.endswith(_SENTENCE_END):
-        raise SourceError(path, line, f"'{text}' looks like a speaker label that is not declared",
-                          f"declare it under 'speakers' with label: {text!r}; if it is a heading"
-                          " or a sentence of the speech, end it with its punctuation as published")
+def _refuse_undeclared_label(text: str, line: int, labels: dict[str, int], not_labels: set[str],
+                             path: Path) -> None:
+    """The one rule: a line that could be a speaker label is a declared label or an error, never speech."""
+    for offset, row in enumerate(text.split("\n")):
+        found = opening(row)
+        if found is not None and found.label in not_labels:
+            continue
+        typo = typo_of(row, labels)
+        if typo is not None:
+            raise SourceError(path, line + offset, f"'{row.strip()}' looks like the speaker label '{typo}' with a"
+                              " typo or other punctuation",
+                              f"write the label exactly as declared ('{typo}'), or declare this one under"
+                              " 'speakers' too")
+        if found is not None and found.label in labels:
+            raise SourceError(path, line + offset, f"the label '{found.label}' is inside a paragraph",
+                              "put a blank line before the label, so that it starts the speaker's turn")
+        if offset and (found is None or found.sep == "line" and not row.rstrip().endswith((":", "："))):
+            continue  # one sentence per line: only a label with its colon, inside a paragraph
+        if could_be_label(found):
+            printed = found.label + (":" if found.sep in ("colon", "spaces") else "")
+            raise SourceError(path, line + offset, f"'{printed}' looks like a speaker label that is not declared",
+                              f"declare it under 'speakers' (label: {found.label!r}); if it is part of the speech,"
+                              f" list it under 'not_labels:' in the front matter ({found.label!r})")
