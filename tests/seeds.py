@@ -1,6 +1,7 @@
 """What the seed documents hold, written down by hand from reading them.
 
-Line numbers are 1-based lines of the files in ../shared/seeds. Nothing here is
+Line numbers are 1-based lines of the seed files, kept as copied from the web in
+docs/_data/events/raw/ (with the manifest of their facts). Nothing here is
 taken from the engine's output: the tests compare the engine against this.
 """
 
@@ -11,7 +12,7 @@ import unicodedata
 
 from sites import ROOT
 
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = ROOT / "docs" / "_data" / "events" / "raw"
 
 CONCERT_NOBLE = "003_157f495489ddf81e.txt"
 PRESS_RELEASE = "000_7ee299895de35a72.txt"

@@ -61,6 +61,7 @@ def parse_source(text: str, path: Path) -> ParsedSource:
     doc, body, body_line, closing_line = _split(text, path)
     schema.check(doc, "event")
     meta = doc.data
+    _check_raw(doc, path)
     blocks = list(_blocks(body, body_line))
     if not blocks:
         raise SourceError(path, closing_line, "the body is empty: there is no text after the front matter",
@@ -69,6 +70,16 @@ def parse_source(text: str, path: Path) -> ParsedSource:
     if meta["kind"] == "report":
         return ParsedSource(path, meta, doc, [], _paragraphs(blocks))
     return ParsedSource(path, meta, doc, _turns(blocks, labels, doc), [])
+
+
+def _check_raw(doc: YamlDoc, path: Path) -> None:
+    """Each source's text as published must be kept beside the event: provenance is checkable."""
+    for i, source in enumerate(doc.data["sources"]):
+        raw = source.get("raw")
+        if raw is not None and not (path.parent / raw).is_file():
+            raise SourceError(path, doc.key_line(["sources", i, "raw"]), f"the raw text '{raw}' is not there",
+                              f"keep the text as copied from the publisher at {path.parent / raw}, or correct"
+                              " the path")
 
 
 def _split(text: str, path: Path) -> tuple[YamlDoc, str, int, int]:
