@@ -181,7 +181,7 @@ def _header(paragraphs: list[tuple[int, str]], roles: frozenset[str]) -> tuple[l
     """Leading title, date and byline lines (numbered), and the paragraphs after them."""
     header: list[tuple[int, str]] = []
     taken = 0
-    for n, p in paragraphs:
+    for index, (n, p) in enumerate(paragraphs):
         lines = p.split("\n")
         first = taken == 0 and "\n" not in p and not p.endswith(":") and sum(q == p for _, q in paragraphs) == 1
         headerish = all(
@@ -190,9 +190,12 @@ def _header(paragraphs: list[tuple[int, str]], roles: frozenset[str]) -> tuple[l
         titled = "\n" not in p and _TITLE_LINE.match(p)  # "Remarks by ..." is a byline, not a label
         found = opening(lines[0])
         label = (could_be_label(found, roles) is not None and not _PUBLISHER_LINE.match(lines[0])
+                 and not (found.sep == "dash" and _date(lines[0]))  # "Department Press Briefing – March 4, 2026"
                  and not (found.sep == "line" and "\n" in p)
                  and not (taken == 0 and found.rest.startswith(("“", '"'))))  # 'Rutte to MEPs: “We are safe”'
-        if not titled and (not headerish or (label and (found.sep != "line" or not first))):
+        following = paragraphs[index + 1][1].split("\n")[0] if index + 1 < len(paragraphs) else ""
+        venue = label and found.sep == "line" and could_be_label(opening(following), roles) is not None
+        if not titled and not venue and (not headerish or (label and (found.sep != "line" or not first))):
             break
         header += [(n + k, x.strip(" •-|")) for k, x in enumerate(lines) if x.strip(" •-|")]
         taken += 1
