@@ -184,8 +184,9 @@ def _header(paragraphs: list[tuple[int, str]], roles: frozenset[str]) -> tuple[l
     for index, (n, p) in enumerate(paragraphs):
         lines = p.split("\n")
         first = taken == 0 and "\n" not in p and not p.endswith(":") and sum(q == p for _, q in paragraphs) == 1
-        headerish = all(
+        headerish = len(lines) <= 4 and all(
             len(x.split()) <= 15 and (not x.rstrip().endswith((".", "?", "!")) or _date(x) or x.strip().startswith("("))
+            and not x.strip()[:1].islower()  # "and the Netherlands for hosting us": speech set one phrase a line
             for x in lines)
         titled = "\n" not in p and _TITLE_LINE.match(p)  # "Remarks by ..." is a byline, not a label
         found = opening(lines[0])
@@ -305,12 +306,8 @@ def _front_matter(turns: list[Turn], kind, people, report, date, title, venue, s
 def _opening_speaker(first: Turn, given, byline, persons, people, speakers, report) -> str | None:
     """Who speaks the words before the first label: the editor's --opening, or the person the byline names."""
     if given:
-        if given not in persons:
-            person = _named(given, people)
-            if person is None:
-                report.questions.append(Question(first.line, given, "--opening names no label of the text and no"
-                                                 " person of the registry", "give a label printed in the text"))
-                return None
+        if given not in persons:  # a person the text does not label: the registry's, or a new one
+            person = _named(given, people) or _new(given, given, "", people, report)
             speakers.append({"label": given, "person": person, "role": _ROLES["main"], "part": "main"})
         return given
     person = _named(byline, people) if byline else None
