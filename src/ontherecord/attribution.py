@@ -105,7 +105,7 @@ def _candidates(rows: list[Row], roles: frozenset[str]) -> dict[int, tuple[Openi
 def _sure(op: Opening, kind: Shape, count: int, known: set[str]) -> bool:
     if kind.kind in ("qa", "role") or count >= 2 or normal(op.label) in known or normal(kind.base) in known:
         return True
-    if op.sep == "dash":
+    if op.sep in ("dash", "stop-dash"):
         return kind.marked and kind.words >= 2
     if op.sep == "line" and not op.rest:
         return kind.marked or kind.words >= 2

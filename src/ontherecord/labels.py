@@ -50,7 +50,7 @@ class Opening:
     rest: str
     """The words after the label on the same line; empty when the label stands alone."""
     sep: str
-    """How it is set off: 'line' (alone), 'colon', 'dash', 'tab' or 'spaces'."""
+    """How it is set off: 'line' (alone), 'colon', 'dash', 'stop-dash' ('. –'), 'tab' or 'spaces'."""
 
 
 def opening(line: str) -> Opening | None:
@@ -78,7 +78,7 @@ def opening(line: str) -> Opening | None:
                 "dash" if any(d in sep for d in "–—-") else "spaces")
         label = _clean(_TRAILING_STAMP.sub("", m.group("label")))
         if kind == "dash" and sep.lstrip().startswith("."):
-            label = label.rstrip(".")
+            label, kind = label.rstrip("."), "stop-dash"  # the European Parliament's "Name (Group). –"
         rest = _LEADING_STAMP.sub("", m.group("rest").strip())
         if label and rest:
             return Opening(label, rest, kind)
