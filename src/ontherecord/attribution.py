@@ -135,10 +135,12 @@ def _typos(rows, found, sure, counts, decisions, questions) -> None:
         if typo is None or (op and labels[phrase] > labels[typo]):
             continue
         sure.pop(i, None)
+        printed = phrase or (found[i][0].label if i in found else row.text.strip())
+        questions[:] = [q for q in questions if q.line != row.number]  # the typo is the better question
         questions.append(Question(row.number, row.text.strip()[:80],
                                   f"looks like the label “{typo}” with a typo or other punctuation",
-                                  f"correct it in the pasted text, or give --label {(phrase or row.text.strip())!r}"
-                                  " if it is another speaker"))
+                                  f"correct it in the pasted text, or give --label {printed!r} if it is another"
+                                  " speaker"))
 
 
 def _turns(rows: list[Row], sure: dict[int, Opening]) -> list[Turn]:

@@ -38,7 +38,8 @@ _PUBLISHER_LINE = re.compile(r"^[A-Z]{2,}\s+[-–]\s+\S.*$")
 _VENUE = re.compile(r"\bat (?:the )?([A-Z][^,]*(?:, [A-Z][\w -]+)?)$")
 _REPORTED = re.compile(r"\b(said|stressed|argued|told|added|warned|insisted)\b")
 _MD_LINK = re.compile(r"\[([^\]]+)\]\((#|https?://[^)]*)\)")
-_BYLINE = re.compile(r"\b(?:by|with)\s+(?P<who>.+?)(?:\s+(?:at|to|in|on|before|during)\b.*)?$")
+# "Speech by X at Y": X speaks the unlabeled opening. "A conversation with X" says nothing of who opens it.
+_BYLINE = re.compile(r"\bby\s+(?P<who>.+?)(?:\s+(?:at|to|in|on|before|during|following|and)\b.*)?$")
 
 
 @dataclass
@@ -194,6 +195,8 @@ def _header(paragraphs: list[tuple[int, str]], roles: frozenset[str]) -> tuple[l
                  and not (found.sep == "dash" and _date(lines[0]))  # "Department Press Briefing – March 4, 2026"
                  and not (found.sep == "line" and "\n" in p)
                  and not (taken == 0 and found.rest.startswith(("“", '"'))))  # 'Rutte to MEPs: “We are safe”'
+        label = label or any(could_be_label(op, roles) is not None for op in map(opening, lines[1:])
+                             if op is not None and op.sep != "line")
         following = paragraphs[index + 1][1].split("\n")[0] if index + 1 < len(paragraphs) else ""
         venue = label and found.sep == "line" and could_be_label(opening(following), roles) is not None
         if not titled and not venue and (not headerish or (label and (found.sep != "line" or not first))):

@@ -33,10 +33,12 @@ _QA = re.compile(r"^(?P<letter>[QA])(?P<number>\d{0,2})\.?$")
 _NUMBERED = re.compile(r"^(?P<base>.*?\D)\s*(?:#|No\.?\s*)?\d{1,3}$")
 _HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|PROF|SIR|DAME|HE|H\.E|MME|M|HERR|FRAU)\.?$", re.I)
 _PARTICLES = frozenset("of the de del della van von der den da di du la le al el bin ibn y and for on at to".split())
-# Words that open sentences, not names: "Look: ...", "Finally: ...".
+# Words that open sentences or headlines, not names: "Look: ...", "Finally: ...", "LIVE: NATO summit".
 _DISCOURSE = frozenset(("so now look first second secondly third thirdly finally again well yes no okay ok "
                         "thanks listen remember note and but because then however indeed also today here there "
-                        "this that these those what why how when where which who one two three").split())
+                        "this that these those what why how when where which who one two three "
+                        "live watch breaking exclusive analysis opinion explainer update updated video photos "
+                        "interview transcript full text read").split())
 _TOKEN = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _SENTENCE_END = tuple(".?!…;,\"”’)]") + ("'",)
 
