@@ -123,7 +123,10 @@ def test_an_imported_event_builds_at_once(tmp_path, capsys):
     shutil.copy(DATA / "people.yml", data / "people.yml")
     shutil.copy(FURNITURE, data / "furniture.yml")
     assert ontherecord(["--data", str(data), "import", str(CASES / "journalists.txt"), "--date", "2026-02-02"]) == 0
-    assert (data / "events" / "2026-02-02-rutte-takes-questions-from-the-press.md").exists()
+    written = data / "events" / "2026-02-02-rutte-takes-questions-from-the-press.md"
+    raw = data / "events" / "raw" / "2026-02-02-rutte-takes-questions-from-the-press.txt"
+    assert raw.read_bytes() == (CASES / "journalists.txt").read_bytes()  # kept as pasted, beside its event
+    assert "raw: raw/2026-02-02-rutte-takes-questions-from-the-press.txt" in written.read_text(encoding="utf-8")
     people = yaml.safe_load((data / "people.yml").read_text(encoding="utf-8"))
     assert people["jane-doe"]["provisional"] is True
     built = build_site(project)
@@ -139,7 +142,7 @@ def test_an_imported_event_builds_at_once(tmp_path, capsys):
     (b"", "the file is empty"),
     (b"\x00\x01\x02binary", "binary"),
     ("Caf\u00e9 au lait".encode("latin-1") + b"\n\nmore", "not valid UTF-8"),
-    (b"Share this page\nPrint\n\nLog in\n\nHello there\n", "no text with any structure"),
+    (b"Share this page\nPrint\n\nLog in\n\nHello there\n", "no text was found"),
 ])
 def test_bad_raw_input_gets_a_clear_error_and_a_non_zero_exit(tmp_path, capsys, content, message):
     raw = tmp_path / "raw.txt"
@@ -174,3 +177,19 @@ def test_every_word_that_is_not_furniture_survives_in_order(tmp_path, parts, hea
     expected = words(" ".join(content))
     assert words(header + " " + body) == expected or words(body) == expected[len(words(header)):]
     assert not re.search(r"COMMENTS|LEAVE A REPLY|Share this page|published this content", body)
+
+
+def test_an_import_that_needs_a_decision_writes_nothing_and_names_the_lines(tmp_path, capsys):
+    raw = tmp_path / "raw.txt"
+    raw.write_text("Moderator: Welcome.\n\nMark Rutte: Thank you.\n\nModerater: Next?\n\nMark Rutte: Yes.\n",
+                   encoding="utf-8")
+    out = tmp_path / "events" / "e.md"
+    assert ontherecord(["--data", str(DATA), "import", str(raw), "--date", "2026-01-01", "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "line 5: “Moderater: Next?” — looks like the label “Moderator” with a typo" in captured.out
+    assert "1 line(s) need your decision" in captured.err and not out.exists()
+    assert not (tmp_path / "events" / "raw").exists()
+    # Answered on the command line, it imports.
+    assert ontherecord(["--data", str(DATA), "import", str(raw), "--date", "2026-01-01", "--out", str(out),
+                        "--label", "Moderater=moderator"]) == 0
+    assert "- label: Moderater\n  person: moderator" in out.read_text(encoding="utf-8")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import anchors, schema
 from .errors import SourceError
-from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn
+from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn, role_words
 from .source import ParsedSource, read_source
 from .text import quotation_spans, segments
 from .themes import Taxonomy, is_heading, load_taxonomy, tag_paragraphs
@@ -20,8 +20,9 @@ def load_archive(data_dir: Path) -> Archive:
     taxonomy = load_taxonomy(data_dir / "themes.yml")
     events: list[Event] = []
     seen: dict[str, Path] = {}
+    roles = role_words(people)
     for path in sorted((data_dir / "events").glob("*.md")):
-        parsed = read_source(path)
+        parsed = read_source(path, roles)
         event_id = parsed.meta["id"]
         if event_id in seen:
             raise SourceError(path, parsed.doc.key_line(["id"]),

@@ -8,6 +8,7 @@ speech by default.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -72,19 +73,20 @@ class Attribution:
 
 
 def attribute(rows: list[Row], *, roles: frozenset[str], known: set[str], decisions: Decisions) -> Attribution:
-    """Split `rows` into turns. `roles` are generic role words, `known` the labels of registry people."""
+    """Split `rows` into turns. `roles` are generic role words, `known` the names and labels of registry people."""
     found = _candidates(rows, roles)
     counts = Counter(normal(op.label) for op, _ in found.values())
+    normals = {normal(label) for label in known}
     questions: list[Question] = []
     sure: dict[int, Opening] = {}
     for index, (op, kind) in found.items():
         if op.label in decisions.speech:
             continue
-        if op.label in decisions.labels or _sure(op, kind, counts[normal(op.label)], known):
+        if op.label in decisions.labels or _sure(op, kind, counts[normal(op.label)], normals):
             sure[index] = op
         else:
             questions.append(_unsure(rows[index], op, kind))
-    _typos(rows, found, sure, counts, decisions, questions)
+    _typos(rows, found, sure, decisions, questions, {role[:1].upper() + role[1:] for role in roles} | known)
     return Attribution(_turns(rows, sure), sorted(questions, key=lambda q: q.line), counts)
 
 
@@ -96,13 +98,16 @@ def _candidates(rows: list[Row], roles: frozenset[str]) -> dict[int, tuple[Openi
         if kind is None or (op.sep == "line" and i == len(rows) - 1):
             continue  # a last short line has no words to introduce
         inside = not row.starts_paragraph
-        if inside and op.sep == "line" and kind.kind == "name" and not row.text.rstrip().endswith((":", "：")):
+        if inside and op.sep in ("line", "line-stop") and kind.kind == "name" \
+                and not row.text.rstrip().endswith((":", "：")):
             continue  # one sentence per line: a short line inside a paragraph is a label only with its colon
         out[i] = (op, kind)
     return out
 
 
 def _sure(op: Opening, kind: Shape, count: int, known: set[str]) -> bool:
+    if op.sep == "line-stop":
+        return False  # "Mark Rutte." alone on a line: a label with a stray stop, or a sentence
     if kind.kind in ("qa", "role") or count >= 2 or normal(op.label) in known or normal(kind.base) in known:
         return True
     if op.sep in ("dash", "stop-dash"):
@@ -113,26 +118,33 @@ def _sure(op: Opening, kind: Shape, count: int, known: set[str]) -> bool:
 
 
 def _unsure(row: Row, op: Opening, kind: Shape) -> Question:
+    if op.sep == "line-stop":
+        return Question(row.number, row.text.strip()[:80], f"“{op.label}” could be a speaker label printed with a"
+                        " full stop", f"remove the stop in the pasted text if it is one, or give --not-label"
+                        f" {op.label!r} if it is speech")
     what = "a one-word phrase" if kind.words == 1 else "a name"
     return Question(row.number, row.text.strip()[:80],
                     f"“{op.label}” could be a speaker label ({what} printed once, where labels stand)",
                     f"give --label {op.label!r} if it is one, or --not-label {op.label!r} if it is speech")
 
 
-def _typos(rows, found, sure, counts, decisions, questions) -> None:
-    """A label that differs from a more frequent one by a typo or punctuation is asked about, not guessed."""
-    labels = Counter()
-    for op in sure.values():
-        labels[op.label] += 1
+def _typos(rows, found, sure, decisions, questions, registry: set[str]) -> None:
+    """A label that differs from a more frequent one, or from a name or role of the registry, by a typo or
+    punctuation is asked about: "Moderater", "Audience xember", "Mark Rxtte"."""
+    counts = Counter(op.label for op in sure.values())
+    registered = {normal(label) for label in registry}
     for i, row in enumerate(rows):
         op = sure.get(i)
         phrase = op.label if op else None
-        if phrase in decisions.labels or phrase in decisions.speech:
-            continue
-        others = {label for label in labels if label != phrase and labels[label] >= labels.get(phrase, 0)}
-        typo = next((label for label in others if phrase and near_miss(phrase, label)), None) \
-            if op else typo_of(row.text, others)
-        if typo is None or (op and labels[phrase] > labels[typo]):
+        if phrase in decisions.labels or phrase in decisions.speech or (
+                phrase and normal(re.sub(r"\s*\d+$", "", phrase)) in registered):
+            continue  # "JOURNALIST" is the registry's "Journalist": case is no typo there
+        if op:
+            rivals = {label for label in counts if label != phrase and counts[label] >= counts[phrase]}
+            typo = next((label for label in sorted(rivals | registry) if near_miss(phrase, label)), None)
+        else:
+            typo = typo_of(row.text, set(counts) | registry)
+        if typo is None:
             continue
         sure.pop(i, None)
         printed = phrase or (found[i][0].label if i in found else row.text.strip())

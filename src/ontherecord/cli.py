@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import shutil
 import sys
 from pathlib import Path
 
 from . import anchors
 from .archive import load_archive, load_people, record_path
-from .errors import SourceError
 from .attribution import Decisions
+from .errors import SourceError
 from .importing import import_text, provisional_yaml
 from .yamldoc import read_text
 
@@ -84,8 +85,13 @@ def _import(args) -> int:
     if out.exists():
         print(f"error: {out} exists already; give another --out, or remove it first", file=sys.stderr)
         return 1
-    out.parent.mkdir(parents=True, exist_ok=True)
-    out.write_text(result.source, encoding="utf-8")
+    raw = out.parent / "raw" / f"{result.meta['id']}.txt"
+    if raw.exists():
+        print(f"error: {raw} exists already; remove it first, or give another --out", file=sys.stderr)
+        return 1
+    raw.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(args.raw, raw)  # the text as published, kept beside its event: provenance stays checkable
+    out.write_text(result.with_raw(f"raw/{raw.name}"), encoding="utf-8")
     if result.report.provisional:
         with open(args.data / "people.yml", "a", encoding="utf-8") as registry:
             registry.write("\n# Added by `ontherecord import`: confirm, then remove `provisional`.\n")

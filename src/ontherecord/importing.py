@@ -15,14 +15,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
-
 from slugify import slugify
 
 from .attribution import Decisions, Question, Row, Turn, attribute
 from .errors import SourceError
 from .furniture import Removed, load_rules, strip
 from .labels import could_be_label, normal, opening, shape
-from .model import Person
+from .model import Person, role_words
 from .source import parse_source
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -77,11 +76,21 @@ class Imported:
     """The event source file's text."""
     meta: dict
     report: Report
+    body: str = ""
+
+    def with_raw(self, raw: str) -> str:
+        """The source, its first source entry pointing at the raw text kept beside it (`raw/<id>.txt`)."""
+        first, *others = self.meta["sources"]
+        return _source({**self.meta, "sources": [{**first, "raw": raw}, *others]}, self.body)
+
+
+def _source(meta: dict, body: str) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n\n" + body
 
 
 def import_text(text: str, path: Path, people: dict[str, Person], furniture: Path, *, date: str | None = None,
                 title: str | None = None, venue: str | None = None, source_url: str | None = None,
-                decisions: Decisions = Decisions(), opening_speaker: str | None = None) -> Imported:
+                decisions: Decisions | None = None, opening_speaker: str | None = None) -> Imported:
     """The event source for pasted `text` (read from `path`, for messages).
 
     When a line needs the editor's decision, `report.questions` lists it and the source must not be
@@ -89,12 +98,13 @@ def import_text(text: str, path: Path, people: dict[str, Person], furniture: Pat
     """
     if not text.strip():
         raise SourceError(path, None, "the file is empty", "paste the transcript into the file")
+    decisions = decisions or Decisions()
     people = dict(people)  # provisional people are added to this copy, never to the caller's registry
     report = Report()
     lines = [line.rstrip() for line in text.rstrip("\n").split("\n")]
     keep, report.removed = strip(lines, load_rules(furniture))
     paragraphs = _paragraphs(lines, keep)
-    roles = _role_words(people)
+    roles = role_words(people)
     header, paragraphs = _header(paragraphs, roles)
     report.header = [(n, t) for n, t in header]
     found = _read_header([t for _, t in header])
@@ -104,12 +114,12 @@ def import_text(text: str, path: Path, people: dict[str, Person], furniture: Pat
         if day:
             found["date"] = day
             report.unsure.append(f"date {day} taken from a line removed as furniture: check it")
-    if not [p for _, p in paragraphs if len(p.split()) >= 5]:
-        raise SourceError(path, None, "no text with any structure was found: no paragraph of five words or more"
-                          " remains once page furniture is removed",
+    if sum(len(p.split()) for _, p in paragraphs) < 5:
+        raise SourceError(path, None, "no text was found: fewer than five words remain once page furniture"
+                          " is removed",
                           "check that the file holds the transcript itself, with paragraphs separated by blank lines")
     rows = [Row(n + k, line, k == 0) for n, p in paragraphs for k, line in enumerate(_unlink(p, report).split("\n"))]
-    known = {normal(label) for p in people.values() if not p.generic for label in (p.name, *p.labels)}
+    known = {label for p in people.values() if not p.generic for label in (p.name, *p.labels)}
     attribution = attribute(rows, roles=roles, known=known, decisions=decisions)
     report.questions = attribution.questions
     turns = attribution.turns
@@ -122,14 +132,11 @@ def import_text(text: str, path: Path, people: dict[str, Person], furniture: Pat
     meta = _front_matter(turns, kind, people, report, date or found.get("date"), title or found.get("title"),
                          venue or found.get("venue"), source_url, path, found.get("byline"), opening_speaker,
                          decisions)
-    source = "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=100) + "---\n\n" + _body(turns)
+    body = _body(turns)
+    source = _source(meta, body)
     if not report.questions:
         _check_written(source, path, meta, people)
-    return Imported(source, meta, report)
-
-
-def _role_words(people: dict[str, Person]) -> frozenset[str]:
-    return frozenset(label.lower() for p in people.values() if p.generic for label in (p.name, *p.labels))
+    return Imported(source, meta, report, body)
 
 
 def _body(turns: list[Turn]) -> str:
@@ -149,7 +156,7 @@ def _body(turns: list[Turn]) -> str:
 def _check_written(source: str, path: Path, meta: dict, people: dict[str, Person]) -> None:
     """The written file must pass the checker the build runs: check it now, not at the next build."""
     try:
-        parse_source(source, path.with_suffix(".md"))
+        parse_source(source, path.with_suffix(".md"), role_words(people))
     except SourceError as exc:
         raise SourceError(path, None, f"the source the importer would write does not pass the checker: {exc}",
                           "report this input: it is a layout the importer gets wrong; until then, fix the pasted"
@@ -322,6 +329,8 @@ def _opening_speaker(first: Turn, given, byline, persons, people, speakers, repo
         speakers.append({"label": name, "person": person, "role": _ROLES["main"], "part": "main"})
         return name
     text = first.paragraphs[0][1].split("\n")[0][:60]
+    if any(q.line == first.line for q in report.questions):
+        return None  # that line is asked about already
     report.questions.append(Question(first.line, text, "the text starts without a speaker label and no byline"
                                      " says whose words these are",
                                      "give --opening 'LABEL' (a label of the text, or a name in the registry)"))
@@ -360,7 +369,7 @@ def _named(text: str | None, people: dict[str, Person]) -> str | None:
 
 def _person(label: str, line: int, people: dict[str, Person], report: Report) -> str | None:
     """The registry id of the person a label names; a new provisional person if none; None if unsure."""
-    found = shape(label, _role_words(people))
+    found = shape(label, role_words(people))
     if found is not None and found.kind == "role":
         return _named(found.base, people)
     if found is not None and found.kind == "qa" and found.base == "A":

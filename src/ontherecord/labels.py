@@ -31,14 +31,17 @@ _INLINE = re.compile(
     rf"(?:\s*{_STAMP})?\s*(?P<rest>\S.*)$", re.S)
 _QA = re.compile(r"^(?P<letter>[QA])(?P<number>\d{0,2})\.?$")
 _NUMBERED = re.compile(r"^(?P<base>.*?\D)\s*(?:#|No\.?\s*)?\d{1,3}$")
-_HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|PROF|SIR|DAME|HE|H\.E|MME|M|HERR|FRAU)\.?$", re.I)
+# Case matters: "He said:" is no title.
+_HONORIFIC = re.compile(r"^(?:Mr|MR|Mrs|MRS|Ms|MS|Dr|DR|Prof|PROF|Sir|SIR|Dame|DAME|HE|H\.E|Mme|MME|M|Herr|HERR|Frau|"
+                        r"FRAU)\.?$")
 _PARTICLES = frozenset("of the de del della van von der den da di du la le al el bin ibn y and for on at to".split())
 # Words that open sentences or headlines, not names: "Look: ...", "Finally: ...", "LIVE: NATO summit".
 _DISCOURSE = frozenset(("so now look first second secondly third thirdly finally again well yes no okay ok "
                         "thanks listen remember note and but because then however indeed also today here there "
                         "this that these those what why how when where which who one two three "
                         "live watch breaking exclusive analysis opinion explainer update updated video photos "
-                        "interview transcript full text read").split())
+                        "interview transcript full text read "
+                        "with for in on at by from to of after before about against without").split())
 _TOKEN = re.compile(r"^[^\W\d_][\w.'’-]*$")
 _SENTENCE_END = tuple(".?!…;,\"”’)]") + ("'",)
 
@@ -52,7 +55,8 @@ class Opening:
     rest: str
     """The words after the label on the same line; empty when the label stands alone."""
     sep: str
-    """How it is set off: 'line' (alone), 'colon', 'dash', 'stop-dash' ('. –'), 'tab' or 'spaces'."""
+    """How it is set off: 'line' (alone), 'line-stop' (alone, with a full stop), 'colon', 'dash', 'stop-dash'
+    ('. –'), 'tab' or 'spaces'."""
 
 
 def opening(line: str) -> Opening | None:
@@ -85,8 +89,12 @@ def opening(line: str) -> Opening | None:
         if label and rest:
             return Opening(label, rest, kind)
     own = _clean(_TRAILING_STAMP.sub("", text))
-    if own and len(own) <= 90 and len(own.split()) <= 10 and (text.rstrip().endswith((":", "：")) or _unpunctuated(own)):
+    if not own or len(own) > 90 or len(own.split()) > 10:
+        return None
+    if text.rstrip().endswith((":", "：")) or _unpunctuated(own):
         return Opening(own, "", "line")
+    if own.endswith(".") and not own.endswith("..") and len(own.split()) <= 6:
+        return Opening(own[:-1], "", "line-stop")  # "Mark Rutte." alone: a label with a stop, or a sentence
     return None
 
 
@@ -103,6 +111,8 @@ def could_be_label(found: Opening | None, roles: frozenset[str] = frozenset()) -
         return None
     if found.sep == "dash" and found_shape.kind == "name" and found_shape.words == 1 and not found_shape.marked:
         return None
+    if found.sep == "line-stop" and re.search(r",\s*[^A-Z\s]", found.label):
+        return None  # "Reuters, please." is a sentence; "Rosa Balfour, Director Carnegie Europe." may be a label
     return found_shape
 
 
@@ -134,8 +144,10 @@ class Shape:
 def shape(label: str, roles: frozenset[str] = frozenset()) -> Shape | None:
     """The shape of `label` if it has one: `roles` are generic role words, lowercase ("moderator")."""
     text = label.strip()
-    if not text or len(text) > 90 or text.endswith(("?", "!", ",", ";", "…")):
+    if not text or len(text) > 90 or text.endswith(("?", "!", ",", ";", "…", "..")):
         return None
+    if text.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{0,3})\.$", text):
+        text = text[:-1]  # "Rosa Balfour, Director Carnegie Europe.:" — a stray stop; "Jr." and "J." keep theirs
     qa = _QA.match(text)
     if qa:
         return Shape("qa", qa.group("letter"), 1, True)
@@ -150,6 +162,7 @@ def shape(label: str, roles: frozenset[str] = frozenset()) -> Shape | None:
     honorific = bool(words) and bool(_HONORIFIC.match(words[0])) and len(words) > 1
     if honorific:
         words = words[1:]
+        words[0] = words[0][:1].upper() + words[0][1:]  # "DR. xAMRE": the title makes it a name, typo or not
     if not words or len(words) > 7 or not all(_TOKEN.match(w) for w in words):
         return None
     if head.endswith(".") and not re.search(r"(?:^|\s)(?:[A-Z]|[A-Z][a-z]{0,3})\.$", head):
@@ -159,8 +172,8 @@ def shape(label: str, roles: frozenset[str] = frozenset()) -> Shape | None:
         return None  # a lowercase word: a sentence, not a name
     if cased and (not cased[0][0].isupper() or all(w.lower() in _PARTICLES for w in words)):
         return None
-    if len(words) == 1 and words[0].lower() in _DISCOURSE:
-        return None
+    if words[0].lower() in _DISCOURSE:
+        return None  # "And Europe – all of it – ...", "Finally: ..."
     uncased = not cased
     if uncased and len("".join(words)) > 24:
         return None
@@ -174,7 +187,8 @@ def _split_affiliation(text: str) -> tuple[str | None, str]:
                      text)
     if m:
         tail = (m.group("aff") or m.group("role") or "").strip()
-        if len(tail.split()) > 8 or re.search(r"[.?!;]\s", tail + " ") and not re.fullmatch(r"[^.?!;]*\b[A-Z][a-z]{0,3}\.", tail):
+        sentence = re.search(r"[.?!;]\s", tail + " ") and not re.fullmatch(r"[^.?!;]*\b[A-Z][a-z]{0,3}\.", tail)
+        if len(tail.split()) > 8 or sentence:
             return None, ""  # a sentence after the comma: "Meanwhile, the talks are ongoing. ..."
         return m.group("head"), tail
     if any(c in text for c in ",()"):
@@ -212,7 +226,7 @@ def typo_of(line: str, declared) -> str | None:
     """The declared label that `line` (or its opening phrase) misspells, if any: 'Moderater', 'Moderator.'."""
     text = line.strip()
     found = opening(text)
-    phrases = [found.label] if found else []
+    phrases = [found.label + ("." if found.sep == "line-stop" else "")] if found else []
     if len(text) <= 60 and len(text.split()) <= 6:
         phrases.append(_clean(_TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))).strip("*_ "))
     for phrase in phrases:

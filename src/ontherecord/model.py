@@ -34,6 +34,11 @@ class Person:
     """For a generic role: the part it plays in an event."""
 
 
+def role_words(people: dict[str, Person]) -> frozenset[str]:
+    """The labels of the registry's generic roles, lowercase: 'moderator', 'audience member', 'q'."""
+    return frozenset(label.lower() for p in people.values() if p.generic for label in (p.name, *p.labels))
+
+
 @dataclass(frozen=True)
 class Speaker:
     label: str

@@ -51,12 +51,15 @@ class ParsedSource:
     """For a report: its paragraphs. For a transcript: empty."""
 
 
-def read_source(path: Path) -> ParsedSource:
-    """Parse and check an event source. Raises SourceError naming file and line."""
-    return parse_source(read_text(path), path)
+def read_source(path: Path, roles: frozenset[str] = frozenset()) -> ParsedSource:
+    """Parse and check an event source. Raises SourceError naming file and line.
+
+    `roles` are the generic role words of the people registry ("audience member"): labels too.
+    """
+    return parse_source(read_text(path), path, roles)
 
 
-def parse_source(text: str, path: Path) -> ParsedSource:
+def parse_source(text: str, path: Path, roles: frozenset[str] = frozenset()) -> ParsedSource:
     """Parse and check the text of an event source read from `path` (named in errors)."""
     doc, body, body_line, closing_line = _split(text, path)
     schema.check(doc, "event")
@@ -69,7 +72,7 @@ def parse_source(text: str, path: Path) -> ParsedSource:
     labels = _declared_labels(doc)
     if meta["kind"] == "report":
         return ParsedSource(path, meta, doc, [], _paragraphs(blocks))
-    return ParsedSource(path, meta, doc, _turns(blocks, labels, doc), [])
+    return ParsedSource(path, meta, doc, _turns(blocks, labels, doc, roles), [])
 
 
 def _check_raw(doc: YamlDoc, path: Path) -> None:
@@ -138,13 +141,14 @@ def _paragraphs(blocks) -> list[RawParagraph]:
     return out
 
 
-def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
+def _turns(blocks, labels: dict[str, int], doc: YamlDoc, roles: frozenset[str]) -> list[RawTurn]:
     path, meta = doc.path, doc.data
     turns: list[RawTurn] = []
     pending_break = False
     not_labels = set(meta.get("not_labels", []))
     for text, line in blocks:
         label, rest = _label_of(text, labels)
+        _refuse_undeclared_label(text, line, labels, not_labels, roles, path, labelled=label is not None)
         if label is not None:
             turns.append(RawTurn(label, line))
             if not rest:
@@ -153,8 +157,6 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
         elif _SECTION_BREAK.match(text):
             pending_break = True
             continue
-        else:
-            _refuse_undeclared_label(text, line, labels, not_labels, path)
         if not turns:
             opening = meta.get("opening_speaker")
             if opening is None:
@@ -181,25 +183,31 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc) -> list[RawTurn]:
     return turns
 
 
+def _titled(roles: frozenset[str]) -> set[str]:
+    return {role[:1].upper() + role[1:] for role in roles}
+
+
 def _label_of(text: str, labels: dict[str, int]) -> tuple[str | None, str]:
     """The declared label that opens this block, if any, and the text after it."""
     first, _, rest = text.partition("\n")
     found = opening(first)
-    if found is None or found.label not in labels:
-        return None, ""
+    if found is None or found.label not in labels or found.sep == "line-stop":
+        return None, ""  # "Moderator." is refused as a typo, not taken as the label
     if found.sep == "line":
         return found.label, rest
     return found.label, "\n".join(filter(None, (found.rest, rest)))
 
 
 def _refuse_undeclared_label(text: str, line: int, labels: dict[str, int], not_labels: set[str],
-                             path: Path) -> None:
+                             roles: frozenset[str], path: Path, *, labelled: bool) -> None:
     """The one rule: a line that could be a speaker label is a declared label or an error, never speech."""
     for offset, row in enumerate(text.split("\n")):
+        if offset == 0 and labelled:
+            continue  # the block's own label
         found = opening(row)
         if found is not None and found.label in not_labels:
             continue
-        typo = typo_of(row, labels)
+        typo = typo_of(row, labels) or typo_of(row, _titled(roles))
         if typo is not None:
             raise SourceError(path, line + offset, f"'{row.strip()}' looks like the speaker label '{typo}' with a"
                               " typo or other punctuation",
@@ -208,9 +216,9 @@ def _refuse_undeclared_label(text: str, line: int, labels: dict[str, int], not_l
         if found is not None and found.label in labels:
             raise SourceError(path, line + offset, f"the label '{found.label}' is inside a paragraph",
                               "put a blank line before the label, so that it starts the speaker's turn")
-        if offset and (found is None or found.sep == "line" and not row.rstrip().endswith((":", "："))):
+        if offset and (found is None or found.sep in ("line", "line-stop") and not row.rstrip().endswith((":", "："))):
             continue  # one sentence per line: only a label with its colon, inside a paragraph
-        if could_be_label(found):
+        if could_be_label(found, roles):
             printed = found.label + (":" if found.sep in ("colon", "spaces") else "")
             raise SourceError(path, line + offset, f"'{printed}' looks like a speaker label that is not declared",
                               f"declare it under 'speakers' (label: {found.label!r}); if it is part of the speech,"

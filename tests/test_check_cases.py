@@ -1,0 +1,36 @@
+"""The source checker's one rule, as golden cases: tests/cases/check/<case>.md and its expected error."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from ontherecord.archive import load_people
+from ontherecord.errors import SourceError
+from ontherecord.model import role_words
+from ontherecord.source import read_source
+
+from sites import ROOT
+
+CASES = Path(__file__).parent / "cases" / "check"
+EXPECTED = yaml.safe_load((CASES / "cases.yml").read_text(encoding="utf-8"))
+ROLES = role_words(load_people(ROOT / "docs" / "_data" / "people.yml"))
+
+
+def test_every_case_file_has_an_expectation():
+    assert sorted(EXPECTED) == sorted(p.name for p in CASES.glob("*.md"))
+
+
+@pytest.mark.parametrize("case", sorted(EXPECTED))
+def test_check(case):
+    want = EXPECTED[case]
+    if want == "ok":
+        assert read_source(CASES / case, ROLES).turns
+        return
+    with pytest.raises(SourceError) as error:
+        read_source(CASES / case, ROLES)
+    message = str(error.value)
+    assert message.startswith(f"{CASES / case}:{want['line']}: "), message
+    assert want["says"] in message and "What to do:" in message, message
