@@ -99,6 +99,8 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     pages["people/index.md"] = LazyPage("People", "Everyone who speaks in the archive.",
                                         lambda: people_index(archive, urls.root_of(urls.PEOPLE)))
     for person in archive.people.values():
+        if not archive.turns_of(person.id):
+            continue  # who has not spoken in the archive gets no page
         for number in range(1, person_page_count(archive, person) + 1):
             pages[_numbered(urls.person(person.id), number)] = LazyPage(
                 person.name, person.description, _person(person, number, archive))

@@ -30,6 +30,8 @@ def people_index(archive: Archive, root: str) -> RenderedPage:
     items = []
     for person in archive.people.values():
         count = len(archive.turns_of(person.id))
+        if not count:
+            continue  # a role entry of the registry no transcript has used yet
         items.append(f'<li><a href="{root}people/{person.id}/">{esc(person.name)}</a> — {esc(_office(person))}'
                      f' <span class="otr-count">({count} turn{"s" if count != 1 else ""})</span></li>')
     html = ("<h1>People</h1><p>Everyone who speaks in the archive, with their turns by date.</p>"
