@@ -8,9 +8,9 @@ fills them for the turn or paragraph being cited and the reader's date.
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 
+from .escape import script_json
 from .model import Event, Turn
 from .render.html import KIND_LABELS, long_date
 
@@ -27,7 +27,7 @@ def fill(template: str, url: str, accessed: dt.date, anchor: str) -> str:
 def page_data(event: Event, turns: list[Turn]) -> str:
     """The citation templates of `turns`, as JSON safe inside a <script> element."""
     data = {t.anchor: templates(event, t) for t in turns}
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def _sources(turn: Turn) -> str:

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from re import _constants as sre_constants  # the parser of `re` itself: the one true reading of a pattern
+from re import _parser as sre_parse
 
 from . import schema
 from .errors import SourceError
@@ -84,14 +86,56 @@ def _first_match(rule: Rule, text: str, sentences: list[str]) -> str | None:
 def compile_pattern(pattern: str) -> str:
     """A pattern of a data file as a regular expression, its case rule scoped to it."""
     if pattern.startswith("re:"):
+        nested = nested_repeat(pattern[3:])
+        if nested:
+            raise re.error(f"'{nested}' repeats a part that itself repeats, which can take forever on some text")
         return f"(?i:{pattern[3:]})"
     body = r"\w*".join(re.escape(p) for p in pattern.split("*"))
     body = rf"(?<!\w){body}(?!\w)"
     return f"(?:{body})" if pattern.isupper() else f"(?i:{body})"
 
 
+def nested_repeat(expression: str) -> str | None:
+    """The first repeated group that holds a repeat (`(\\w+\\s?)+`): the shape of catastrophic backtracking.
+
+    Rules are matched against every paragraph of the archive; an expression of that shape can take
+    exponential time on one unlucky paragraph, so it is refused when the rules are read.
+    """
+    try:
+        tree = sre_parse.parse(expression)
+    except re.error:
+        return None  # compiling reports it, with its own message
+    repeats = {sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT, sre_constants.POSSESSIVE_REPEAT}
+
+    def walk(items, inside: bool) -> bool:
+        for op, arg in items:
+            if op in repeats:
+                low, high, sub = arg
+                if inside and high != 1:
+                    return True
+                if walk(sub, inside or high > 1):
+                    return True
+            elif op is sre_constants.SUBPATTERN and walk(arg[-1], inside):
+                return True
+            elif op is sre_constants.BRANCH and any(walk(b, inside) for b in arg[1]):
+                return True
+            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and walk(arg[1], inside):
+                return True
+        return False
+
+    return expression if walk(tree, False) else None
+
+
 def _one(patterns: list[str]) -> re.Pattern | None:
     return re.compile("|".join(compile_pattern(p) for p in patterns)) if patterns else None
+
+
+def _invalid(pattern: str) -> bool:
+    try:
+        re.compile(compile_pattern(pattern))
+    except re.error:
+        return True
+    return False
 
 
 def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ...]:
@@ -104,8 +148,11 @@ def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ..
                               keys=tuple(p.split("*")[0].lower() for p in r["any"] if not p.startswith("re:")),
                               regex=_one([p for p in r["any"] if p.startswith("re:")])))
         except re.error as exc:
-            raise SourceError(doc.path, doc.line_of([*at, j]), f"a pattern is not a valid expression: {exc}",
-                              "fix the regular expression after 're:'") from None
+            where = next(([*at, j, key, k] for key in ("any", "with", "unless") for k, p in enumerate(r.get(key, []))
+                          if _invalid(p)), [*at, j])
+            raise SourceError(doc.path, doc.line_of(where), f"a pattern is not a valid expression: {exc}",
+                              "fix the regular expression after 're:'; write a repeated word as a plain"
+                              " phrase or with '*' (e.g. 'defence spend*') rather than (\\w+\\s?)+") from None
     return tuple(rules)
 
 

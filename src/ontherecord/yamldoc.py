@@ -66,11 +66,25 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
+MAX_BYTES = 4_000_000
+"""No data file of the archive comes near this; a larger one is a mistake, not a source."""
+MAX_DEPTH = 40
+
+
 def load_yaml(text: str, path: Path, first_line: int = 1) -> YamlDoc:
-    """Parse `text`, which starts at `first_line` of `path`. Raises SourceError."""
+    """Parse `text`, which starts at `first_line` of `path`. Raises SourceError.
+
+    Only plain YAML is read: no aliases (`*name`, whose expansion can exhaust memory), no key written twice
+    in one mapping (where the last would silently win), no nesting deeper than MAX_DEPTH.
+    """
+    if len(text) > MAX_BYTES:
+        raise SourceError(path, first_line + text.startswith("\n"), f"the YAML is {len(text):,} characters long,"
+                          f" over the limit of"
+                          f" {MAX_BYTES:,}", "split the file, or check that it holds what you meant")
     loader = _Loader(text)
     try:
         root = loader.get_single_node()  # one parse: the nodes give line numbers, and the data
+        _check_plain(root, path, first_line)
         data = loader.construct_document(root) if root is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -85,6 +99,38 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> YamlDoc:
     finally:
         loader.dispose()
     return YamlDoc(data=data, path=path, first_line=first_line, _root=root)
+
+
+def _check_plain(root: yaml.Node | None, path: Path, first_line: int) -> None:
+    """Refuse aliases, duplicate keys and deep nesting, naming the line. Linear in the size of the text."""
+    seen: set[int] = set()
+    stack = [(root, 0)] if root is not None else []
+    while stack:
+        node, depth = stack.pop()
+        line = first_line + node.start_mark.line
+        if id(node) in seen:  # the composer gives an alias the very node it names
+            raise SourceError(path, line, "the part written here is repeated elsewhere by an alias ('*name')",
+                              "write the value out in full: aliases and anchors ('&name') are not allowed here")
+        seen.add(id(node))
+        if depth > MAX_DEPTH:
+            raise SourceError(path, line, f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                              "flatten the structure; no field of the archive nests this deep")
+        if isinstance(node, yaml.MappingNode):
+            keys: dict[str, int] = {}
+            for key, value in node.value:
+                if key.tag == "tag:yaml.org,2002:merge":
+                    raise SourceError(path, first_line + key.start_mark.line, "a merge key ('<<') is not allowed",
+                                      "write the keys out in full")
+                if isinstance(key, yaml.ScalarNode):
+                    if key.value in keys:
+                        raise SourceError(path, first_line + key.start_mark.line,
+                                          f"the key '{key.value}' is written twice in the same place (first on"
+                                          f" line {keys[key.value]})", "keep one of them: the last would silently"
+                                          " replace the first")
+                    keys[key.value] = first_line + key.start_mark.line
+                stack += [(key, depth + 1), (value, depth + 1)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(item, depth + 1) for item in node.value]
 
 
 def load_yaml_file(path: Path) -> YamlDoc:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from .. import cite, urls
+from ..escape import script_json
 from ..model import Event, Paragraph, Removed, Theme, Turn
 from ..passages import ThemeIndex
 from .html import KIND_LABELS, aliases, esc, excerpt, paragraph, permalink, speaker_line, time
@@ -44,7 +43,7 @@ def json_ld(event: Event, site_url: str) -> str:
             "creator": {"@type": "Person", "name": t.speaker.person.name},
         } for t in event.turns],
     }
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def _header(event: Event, root: str) -> str:

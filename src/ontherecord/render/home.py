@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from .. import urls
+from ..escape import script_json
 from ..model import Archive
 from ..passages import ThemeIndex, passages
 from .html import esc, time
@@ -21,7 +20,7 @@ def json_ld(archive: Archive, site_url: str) -> str:
                 "location": {"@type": "Place", "name": e.venue}}}
             for i, e in enumerate(reversed(archive.events), start=1)]},
     ]}
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
 
 
 def home_sections(archive: Archive, index: ThemeIndex, site_url: str, root: str = "") -> str:

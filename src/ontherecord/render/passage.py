@@ -7,10 +7,10 @@ after the main build, not generator pages. They use the site's stylesheets.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from dataclasses import dataclass
 
 from .. import cite, urls
+from ..escape import script_json
 from ..model import Event, Theme, Turn
 from .html import KIND_LABELS, esc, excerpt, inline, long_date, time
 
@@ -126,4 +126,4 @@ def _json_ld(event: Event, turn: Turn, canonical: str, site: SiteInfo) -> str:
                      "location": {"@type": "Place", "name": event.venue},
                      "url": site.url + urls.event(event.id)},
     }
-    return json.dumps(data, ensure_ascii=False).replace("</", "<\\/")
+    return script_json(data)
