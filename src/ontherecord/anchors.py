@@ -25,8 +25,11 @@ from pathlib import Path
 
 import yaml
 
+from . import schema
+from .errors import SourceError
 from .model import Event
 from .text import normalize
+from .yamldoc import load_yaml_file
 
 _HEAD_CHARS = 160
 _SIMILAR = 0.75
@@ -212,10 +215,20 @@ _HEADER = (
 
 
 def read_record(path: Path) -> Record:
+    """The record at `path` (empty if there is none). Raises SourceError naming the file and line."""
     if not path.exists():
         return Record()
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Record(**{kind: tuple(Recorded(**entry) for entry in data.get(kind, []))
+    doc = load_yaml_file(path)
+    if doc.data is None:
+        return Record()
+    try:
+        schema.check(doc, "anchors")
+    except SourceError as exc:
+        raise SourceError(exc.path, exc.line, f"the record of published anchors is damaged: {exc.problem}",
+                          "restore it from version control (git checkout -- <file>), then run `ontherecord"
+                          " lock`; a merge conflict in it is resolved by keeping every anchor of both sides")\
+            from None
+    return Record(**{kind: tuple(Recorded(**entry) for entry in doc.data.get(kind, []))
                      for kind in ("turns", "paragraphs", "quotations")})
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -81,6 +82,11 @@ def load_yaml(text: str, path: Path, first_line: int = 1) -> YamlDoc:
         raise SourceError(path, first_line + text.startswith("\n"), f"the YAML is {len(text):,} characters long,"
                           f" over the limit of"
                           f" {MAX_BYTES:,}", "split the file, or check that it holds what you meant")
+    conflict = re.search(r"^(<{7}|={7}|>{7})(?: |$)", text, re.M)
+    if conflict:
+        raise SourceError(path, first_line + text[: conflict.start()].count("\n"),
+                          "an unresolved merge conflict (a '<<<<<<<', '=======' or '>>>>>>>' line)",
+                          "resolve the conflict: keep the lines both sides need and delete the marker lines")
     loader = _Loader(text)
     try:
         root = loader.get_single_node()  # one parse: the nodes give line numbers, and the data
