@@ -64,7 +64,7 @@ def write_corpus(project: Path, events: int, seed: int = 2026) -> None:
     for name in ("mkdocs.yml", "hooks", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("events", "anchors"))
+    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("events", "anchors", "published.txt", "addresses.yml"))
     rng = random.Random(seed)
     pool = sentences()
     events_dir = project / "docs" / "_data" / "events"

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from . import anchors, schema
+from .addresses import load_moves
 from .errors import SourceError
 from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn, role_words
 from .source import ParsedSource, read_source
@@ -18,9 +19,9 @@ def load_archive(data_dir: Path) -> Archive:
     """Read every source under `data_dir`. Raises SourceError on the first bad input."""
     people = load_people(data_dir / "people.yml")
     taxonomy = load_taxonomy(data_dir / "themes.yml")
-    events: list[Event] = []
-    seen: dict[str, Path] = {}
     roles = role_words(people)
+    parsed_all: list[ParsedSource] = []
+    seen: dict[str, Path] = {}
     for path in sorted((data_dir / "events").glob("*.md")):
         parsed = read_source(path, roles)
         event_id = parsed.meta["id"]
@@ -29,10 +30,41 @@ def load_archive(data_dir: Path) -> Archive:
                               f"the event id '{event_id}' is already used by {seen[event_id]}",
                               "give each event its own id (ids are permanent: change the new one)")
         seen[event_id] = path
-        record = anchors.read_record(record_path(data_dir, event_id))
-        events.append(build_event(parsed, people, record, taxonomy))
+        parsed_all.append(parsed)
+    moves = load_moves(data_dir / "addresses.yml", set(seen))
+    records = _records(data_dir, set(seen), moves)
+    events = [build_event(parsed, people, records.get(parsed.meta["id"], anchors.Record()), taxonomy)
+              for parsed in parsed_all]
     events.sort(key=lambda e: (e.date, e.id))
-    return Archive(events=tuple(events), people=people, themes=taxonomy.themes)
+    return Archive(events=tuple(events), people=people, themes=taxonomy.themes, moves=moves)
+
+
+def records_of(data_dir: Path, archive: Archive) -> dict[str, anchors.Record]:
+    """The record of published anchors each event was built against."""
+    return _records(data_dir, {e.id for e in archive.events}, archive.moves)
+
+
+def _records(data_dir: Path, events: set[str], moves) -> dict[str, anchors.Record]:
+    """Each event's record of published anchors; a renamed event keeps the record of its old id until
+    `lock` writes it under the new one. A record that belongs to no event fails: its links would die."""
+    out: dict[str, anchors.Record] = {}
+    for path in sorted((data_dir / "anchors").glob("*.yml")):
+        old = path.stem
+        if old in events:
+            continue  # read below
+        if old in moves.renamed and moves.renamed[old] in events:
+            out.setdefault(moves.renamed[old], anchors.read_record(path))
+        elif old not in moves.retired and moves.renamed.get(old) not in moves.retired:
+            raise SourceError(path, None, f"the published anchors of '{old}' belong to no event of the archive:"
+                              " their addresses would stop answering",
+                              f"if the event was renamed, add '{old}: <new id>' under 'renamed:' in"
+                              f" {data_dir / 'addresses.yml'}; if it was withdrawn, add it under 'retired:'"
+                              " with its title, date and why")
+    for new in events:  # the event's own record wins over an old one
+        own = record_path(data_dir, new)
+        if own.exists():
+            out[new] = anchors.read_record(own)
+    return out
 
 
 def record_path(data_dir: Path, event_id: str) -> Path:
@@ -229,16 +261,24 @@ def _removed(parsed: ParsedSource, plan: anchors.Assignment, lines: dict[str, in
                 f"    removed:\n      {old.id}: {{nearest: <anchor>, note: \"<why it was removed>\"}}\n"
                 "  if it was only reworded, keep more of its opening words so it can be recognised",
             )
+    live = set(plan.paragraphs) | set(plan.turns) | set(plan.quotations)
+    alias_of = {alias: anchor for anchor, aliases in plan.aliases.items() for alias in aliases}
     out = []
     for anchor, spec in mapping.items():
         line = doc.key_line(["removed", anchor])
         if anchor in current:
             raise SourceError(path, line, f"#{anchor} is listed under 'removed' but is still in the text",
                               f"delete the 'removed: {anchor}' entry")
-        if spec["nearest"] not in current:
-            raise SourceError(path, line, f"#{anchor} is mapped to #{spec['nearest']}, which does not exist",
-                              "map it to an anchor shown on the event page")
-        out.append(Removed(anchor=anchor, nearest=spec["nearest"], note=spec["note"]))
+        # Follow the chain: to a merged passage (an alias), or to another removed one, until a live passage.
+        steps, nearest = [anchor], spec["nearest"]
+        while nearest not in live:
+            if nearest in steps or (nearest not in alias_of and nearest not in mapping):
+                why = "goes round in a circle" if nearest in steps else f"leads to #{nearest}, which does not exist"
+                raise SourceError(path, line, f"#{anchor} is mapped to #{spec['nearest']}, and the mapping {why}",
+                                  "map it to an anchor shown on the event page")
+            steps.append(nearest)
+            nearest = alias_of.get(nearest) or mapping[nearest]["nearest"]
+        out.append(Removed(anchor=anchor, nearest=nearest, note=spec["note"]))
     return tuple(out)
 
 

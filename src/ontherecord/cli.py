@@ -9,10 +9,12 @@ import sys
 from pathlib import Path
 
 from . import anchors
-from .archive import load_archive, load_people, record_path
+from .addresses import read_published, recordable, write_published
+from .archive import load_archive, load_people, record_path, records_of
 from .attribution import Decisions
 from .errors import SourceError
 from .importing import import_text, provisional_yaml
+from .site import build_site
 from .yamldoc import read_text
 
 DEFAULT_DATA = Path("docs/_data")
@@ -120,17 +122,30 @@ def _explain(args) -> int:
 
 def _lock(args) -> int:
     archive = load_archive(args.data)
+    addresses = build_site(args.data).addresses()  # also fails if a published address would stop answering
+    published = args.data / "published.txt"
+    unrecorded = sorted(a for a in addresses - {a for _, a in read_published(published)} if recordable(a))
     if args.check:
         pending = {e.id: e.new_anchors for e in archive.events if e.new_anchors}
         for event_id, new in pending.items():
             print(f"{event_id}: not yet recorded: {', '.join(new)}", file=sys.stderr)
-        if pending:
-            print("run `ontherecord lock` and commit docs/_data/anchors/", file=sys.stderr)
-        return 1 if pending else 0
+        for address in unrecorded:
+            print(f"address not yet recorded: {address}", file=sys.stderr)
+        if pending or unrecorded:
+            print("run `ontherecord lock` and commit docs/_data/anchors/ and docs/_data/published.txt",
+                  file=sys.stderr)
+        return 1 if pending or unrecorded else 0
+    records = records_of(args.data, archive)
     for e in archive.events:
         path = record_path(args.data, e.id)
-        anchors.write_record(path, anchors.updated_record(anchors.read_record(path), e))
+        anchors.write_record(path, anchors.updated_record(records.get(e.id, anchors.Record()), e))
         print(f"{path}: {len(e.new_anchors)} new anchors recorded")
+    for old, new in archive.moves.renamed.items():  # the new id's record now holds them
+        stale = record_path(args.data, old)
+        if stale.exists() and record_path(args.data, new).exists():
+            stale.unlink()
+            print(f"{stale}: moved into {record_path(args.data, new).name}")
+    print(f"{published}: {write_published(published, addresses)} new addresses recorded")
     return 0
 
 

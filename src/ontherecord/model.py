@@ -194,12 +194,31 @@ class Event:
 
 
 @dataclass(frozen=True)
+class Retired:
+    """An event withdrawn from the archive, and why."""
+
+    id: str
+    title: str
+    date: str
+    why: str
+
+
+@dataclass(frozen=True)
+class Moves:
+    renamed: dict[str, str] = field(default_factory=dict)
+    """Old event id -> the id it has now (chains followed to their end)."""
+    retired: dict[str, Retired] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Archive:
     events: tuple[Event, ...]
     """In date order, oldest first."""
     people: dict[str, Person]
     themes: dict[str, Theme] = field(default_factory=dict)
     """By slug, in taxonomy order."""
+    moves: Moves = field(default_factory=Moves)
+    """Events renamed or retired since their addresses were published."""
 
     def turns_of(self, person_id: str) -> list[tuple[Event, Turn]]:
         return self._turns_by_person.get(person_id, [])

@@ -14,13 +14,16 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from . import export, feeds, urls
+from .addresses import read_published
 from .archive import load_archive
+from .errors import SourceError
 from .model import Archive
 from .passages import ThemeIndex
 from .render.event import event_page
 from .render.home import home_sections
 from .render.lists import events_index, people_index, person_page, person_page_count
 from .render.page import LazyPage
+from .render.notice import moved_page, retired_page
 from .render.passage import SiteInfo, passage_page
 from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
@@ -38,6 +41,24 @@ class SiteBuild:
     """Output path ('data/turns.json') -> content."""
     home: str = ""
     """HTML to put below the home page's own text."""
+    notices: dict[str, tuple] = field(default_factory=dict)
+    """Site path of an address that moved or was withdrawn -> ('moved', target, what) or ('retired', Retired)."""
+
+    def addresses(self) -> set[str]:
+        """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
+        pages = {_url_of(src) for src in self.pages}
+        passages = {urls.passage(e.id, t.anchor) for e in self.archive.events for t in e.turns}
+        return pages | passages | set(self.data)
+
+    def check_published(self, published: list[tuple[int, str]], path: Path) -> None:
+        """Every address ever published must answer: with its page, or with a notice of where it went."""
+        answering = self.addresses() | set(self.notices)
+        for line, address in published:
+            if address not in answering:
+                raise SourceError(path, line, f"the published address '{address}' would no longer answer",
+                                  "if its event was renamed or withdrawn, say so under 'renamed:' or 'retired:' in"
+                                  " docs/_data/addresses.yml; if a passage was deleted, map its anchor under"
+                                  " 'removed:' in the event source; never delete a published address")
 
     def standalone(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
         """(output path 'a/<event>/<anchor>/index.html', page) for every turn and quotation, one at a time."""
@@ -48,6 +69,12 @@ class SiteBuild:
     def write_after_build(self, site_dir: Path, site: SiteInfo) -> int:
         """Write the standalone pages into the built site and add them to its sitemap; their count."""
         count = 0
+        for path, notice in self.notices.items():
+            kind, *rest = notice
+            text = moved_page(path, *rest, site) if kind == "moved" else retired_page(path, *rest, site)
+            target = site_dir / path / "index.html"
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         for path, text in self.standalone(site):
             target = site_dir / path
             target.parent.mkdir(parents=True, exist_ok=True)
@@ -76,6 +103,7 @@ class SiteBuild:
 
 def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     archive = load_archive(data_dir)
+    published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
@@ -98,9 +126,10 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
             _timeline(number, build))
     pages["people/index.md"] = LazyPage("People", "Everyone who speaks in the archive.",
                                         lambda: people_index(archive, urls.root_of(urls.PEOPLE)))
+    cited = {address for _, address in published}
     for person in archive.people.values():
-        if not archive.turns_of(person.id):
-            continue  # who has not spoken in the archive gets no page
+        if not archive.turns_of(person.id) and urls.person(person.id) not in cited:
+            continue  # who has not spoken in the archive gets no page (unless one was published)
         for number in range(1, person_page_count(archive, person) + 1):
             pages[_numbered(urls.person(person.id), number)] = LazyPage(
                 person.name, person.description, _person(person, number, archive))
@@ -111,7 +140,44 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url)
     for theme in archive.themes.values():
         build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url)
+    build.notices = _notices(archive, published, build.addresses())
+    build.check_published(published, data_dir / "published.txt")
     return build
+
+
+def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[str]) -> dict[str, tuple]:
+    """The pages that keep moved and withdrawn addresses answering, chains followed to their end."""
+    notices: dict[str, tuple] = {}
+    by_id = {e.id: e for e in archive.events}
+    for e in archive.events:
+        gone = [a for t in e.turns for a in t.aliases] + [r.anchor for r in e.removed]
+        for anchor in gone:  # merged or removed: the event page shows where it went, and why
+            if anchor[0] in "tq":
+                notices[urls.passage(e.id, anchor)] = ("moved", urls.event(e.id) + "#" + anchor, "passage")
+    retired = dict(archive.moves.retired)
+    for old, new in archive.moves.renamed.items():
+        if new in retired:
+            retired[old] = retired[new]
+            continue
+        notices[urls.event(old)] = ("moved", urls.event(new), "event")
+        prefix = urls.passage(new, "")
+        for path in [*answering, *list(notices)]:
+            if path.startswith(prefix):
+                notices[urls.passage(old, path[len(prefix):].rstrip("/"))] = ("moved", path, "passage")
+    for old, why in retired.items():
+        notices[urls.event(old)] = ("retired", why)
+        for _, address in published:
+            if address.startswith(urls.passage(old, "")):
+                notices[address] = ("retired", why)
+    assert not set(notices) & answering, "a notice would hide a page"
+    assert all(e not in by_id for e in archive.moves.renamed)
+    return notices
+
+
+def _url_of(src_uri: str) -> str:
+    """The site path of a generated page: 'events/x.md' -> 'events/x/', 'events/index.md' -> 'events/'."""
+    stem = src_uri.removesuffix(".md")
+    return stem.removesuffix("index") if stem.endswith("index") else stem + "/"
 
 
 # Pages are rendered when the generator asks for them; these bind what each one needs.
