@@ -65,3 +65,16 @@ def test_person_pages_list_their_turns_by_date(real_site):
     assert dates == sorted(dates) and len(dates) == 4
     assert len(page.select(".otr-turn-list li")) == 16 + 6 + 3 + 2
     assert "Secretary General, NATO" in page.select_one(".otr-office").get_text()
+
+
+def test_every_address_ever_published_answers(real_site):
+    """The record of published addresses (kept in the repo, written by `ontherecord lock`): none may 404."""
+    from ontherecord.addresses import read_published
+
+    from sites import ROOT
+
+    published = read_published(ROOT / "docs" / "_data" / "published.txt")
+    assert len(published) >= 90
+    missing = [a for _, a in published if not ((real_site.site / a / "index.html").is_file()
+                                              or (a.endswith((".json", ".xml")) and (real_site.site / a).is_file()))]
+    assert missing == []

@@ -22,8 +22,8 @@ from .passages import ThemeIndex
 from .render.event import event_page
 from .render.home import home_sections
 from .render.lists import events_index, people_index, person_page, person_page_count
-from .render.page import LazyPage
 from .render.notice import moved_page, retired_page
+from .render.page import LazyPage
 from .render.passage import SiteInfo, passage_page
 from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
@@ -160,14 +160,14 @@ def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[
             retired[old] = retired[new]
             continue
         notices[urls.event(old)] = ("moved", urls.event(new), "event")
-        prefix = urls.passage(new, "")
+        prefix = urls.passages_of(new)
         for path in [*answering, *list(notices)]:
             if path.startswith(prefix):
-                notices[urls.passage(old, path[len(prefix):].rstrip("/"))] = ("moved", path, "passage")
+                notices[urls.passages_of(old) + path[len(prefix):]] = ("moved", path, "passage")
     for old, why in retired.items():
         notices[urls.event(old)] = ("retired", why)
         for _, address in published:
-            if address.startswith(urls.passage(old, "")):
+            if address.startswith(urls.passages_of(old)):
                 notices[address] = ("retired", why)
     assert not set(notices) & answering, "a notice would hide a page"
     assert all(e not in by_id for e in archive.moves.renamed)

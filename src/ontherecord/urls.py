@@ -16,6 +16,11 @@ def passage(event_id: str, anchor: str) -> str:
     return f"a/{event_id}/{anchor}/"
 
 
+def passages_of(event_id: str) -> str:
+    """The folder of an event's standalone pages."""
+    return f"a/{event_id}/"
+
+
 def theme(slug: str) -> str:
     return f"themes/{slug}/"
 
