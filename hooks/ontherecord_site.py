@@ -1,8 +1,8 @@
 """MkDocs adapter: adds the archive's pages and data files to each build.
 
 All the work is in the `ontherecord` engine; this module only hands MkDocs what
-`build_site()` returns. The engine's SourceError becomes a PluginError, so a bad
-source fails the build with the engine's message (file, line, what to do).
+`build_site()` returns. The engine's errors become PluginErrors, so a bad source
+fails the build with the engine's message (file, line, what to do).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -17,35 +18,43 @@ from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
+from ontherecord.indexer import IndexingError, IndexJob
 from ontherecord.render.passage import SiteInfo
-from ontherecord.search import IndexJob
 from ontherecord.site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.ontherecord")
 
-# Replaced at the start of every build: hooks are not reloaded under `mkdocs serve`.
-_build: SiteBuild | None = None
-_index: IndexJob | None = None
+
+@dataclass
+class _State:
+    """Everything one build holds; made anew in on_files (hooks are not reloaded under `mkdocs serve`)."""
+
+    build: SiteBuild
+    index: IndexJob
+
+
+_state: _State | None = None
 
 
 def on_files(files, config):
-    global _build, _index
+    global _state
     try:
-        _build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "")
+        build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "")
     except SourceError as exc:
         raise PluginError(str(exc)) from None
-    _index = IndexJob(_build.archive)
-    for line in _build.report():
+    work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
+    _state = _State(build, IndexJob(build.archive, work))
+    for line in build.report():
         log.info(line)
-    for src_uri in _build.pages:
+    for src_uri in build.pages:
         files.append(File.generated(config, src_uri, content=""))
-    for path, text in _build.data.items():
+    for path, text in build.data.items():
         files.append(File.generated(config, path, content=text))
     return files
 
 
 def on_page_markdown(markdown, page, config, files):
-    lazy = _build.pages.get(page.file.src_uri)
+    lazy = _state.build.pages.get(page.file.src_uri)
     if lazy is None:
         return markdown
     # Material prints these unescaped: escape here, they are plain text in the engine.
@@ -57,8 +66,8 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(content, page, config, files):
     if page.is_homepage:
-        return content + _build.home
-    lazy = _build.pages.get(page.file.src_uri)
+        return content + _state.build.home
+    lazy = _state.build.pages.get(page.file.src_uri)
     if lazy is None:
         return content
     rendered = lazy.render()
@@ -72,13 +81,13 @@ def on_post_build(config):
     styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today())
-    log.info(f"standalone passage pages: {_build.write_after_build(site_dir, info)}")
+    log.info(f"standalone passage pages: {_state.build.write_after_build(site_dir, info)}")
     try:
-        log.info(str(_index.finish(site_dir)))
-    except SourceError as exc:
+        log.info(str(_state.index.finish(site_dir)))
+    except IndexingError as exc:
         raise PluginError(str(exc)) from None
 
 
 def on_build_error(error):
-    if _index is not None:
-        _index.cancel()
+    if _state is not None:
+        _state.index.cancel()

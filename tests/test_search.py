@@ -120,7 +120,7 @@ def test_quotes_as_journalists_print_them_find_their_passage_first(page, site_ur
 
 
 def test_the_build_log_states_the_index_size(real_site):
-    line = next(x for x in real_site.log if "search index:" in x)
+    line = next(x for x in real_site.log if "search index made:" in x or "search index reused" in x)
     assert "passages" in line and "KiB" in line
     turns = json.loads((real_site.site / "data/turns.json").read_text(encoding="utf-8"))
     assert f"{sum(len(t['paragraphs']) for t in turns)} passages" in line

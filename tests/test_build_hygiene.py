@@ -1,0 +1,66 @@
+"""Builds that clean up after themselves and repeat: no process or temporary folder outlives an interrupted
+build, and the same sources give the same bytes."""
+
+from __future__ import annotations
+
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from sites import ROOT, build_site
+
+SCRIPT = """
+import sys, time
+from pathlib import Path
+from ontherecord.archive import load_archive
+from ontherecord.indexer import IndexJob
+job = IndexJob(load_archive(Path(sys.argv[1])), Path(sys.argv[2]))
+print(job._process.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def alive(pid: int) -> bool:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except FileNotFoundError:
+        return False
+    return "State:\tZ" not in status  # a zombie has ended; only its exit status is left
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGTERM], ids=["interrupted", "terminated"])
+def test_a_build_stopped_while_indexing_leaves_no_process_and_no_folder(tmp_path, how):
+    work = tmp_path / "work"
+    runner = subprocess.Popen([sys.executable, "-c", SCRIPT, str(ROOT / "docs" / "_data"), str(work)],
+                              stdout=subprocess.PIPE, text=True)
+    pagefind = int(runner.stdout.readline())
+    assert list(work.glob("tmp-*")), "the job works in the build's own folder"
+    runner.send_signal(how)
+    runner.wait(timeout=20)
+    deadline = time.monotonic() + 10
+    while alive(pagefind) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not alive(pagefind)
+    assert list(work.glob("tmp-*")) == []
+
+
+def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "hooks", "docs", "overrides"):
+        src = ROOT / name
+        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    first = build_site(project).site
+    shutil.move(first, tmp_path / "first")
+    second = build_site(project).site
+    files = sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(tmp_path / "first") for p in (tmp_path / "first").rglob("*") if p.is_file())
+    assert len(files) > 100
+    differ = [f for f in files if (second / f).read_bytes() != (tmp_path / "first" / f).read_bytes()]
+    assert differ == []
+    assert not list((project / ".cache" / "ontherecord").glob("tmp-*"))
