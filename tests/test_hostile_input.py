@@ -72,7 +72,10 @@ def test_comment_and_script_openers_in_every_text_field_leave_every_page_whole(t
     people = PEOPLE.replace("name: Speaker One", f"name: 'Speaker {COMMENT} One'")
     body = f"Opening {COMMENT} words.\n\nHost Two, Director\n\nA question {COMMENT}?\n\nSpeaker One\n\nNo {COMMENT}.\n"
     source = transcript(body, title=f"A title {COMMENT}").replace(
-        "kind: transcript", f"kind: transcript\ndescription: 'About {COMMENT}'")
+        "kind: transcript", f"kind: transcript\ndescription: 'About {COMMENT}'").replace(
+        "venue: A Hall, Brussels", f"venue: 'A Hall {COMMENT}'").replace(
+        "publisher: A Publisher", f"publisher: 'A Publisher {COMMENT}'\n    note: 'A note {COMMENT}'").replace(
+        "role: keynote speaker", f"role: 'keynote {COMMENT} speaker'")
     built = build_site(make_project(tmp_path, {"e": source}, people))
     with serve(built.site) as url:
         context = browser.new_context()
@@ -90,3 +93,8 @@ def test_comment_and_script_openers_in_every_text_field_leave_every_page_whole(t
                 page.wait_for_function("() => !document.querySelector('#otr-search-input')?.disabled", timeout=5000)
         assert errors == []
         context.close()
+
+
+def test_an_invisible_control_character_is_refused_with_its_line(tmp_path):
+    message, _ = refused(tmp_path, {"e": transcript(GOOD_BODY.replace("An answer.", "An\x0b answer."))})
+    assert "e.md:30:" in message and "U+000B" in message  # body: 22 opening, 24, 26, 28, 30 the answer

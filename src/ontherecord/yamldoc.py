@@ -67,6 +67,7 @@ def _child(node: yaml.Node | None, key: str | int) -> yaml.Node | None:
     return None
 
 
+_CONTROL = re.compile(r"[\x01-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 MAX_BYTES = 4_000_000
 """No data file of the archive comes near this; a larger one is a mistake, not a source."""
 MAX_DEPTH = 40
@@ -154,8 +155,14 @@ def read_text(path: Path) -> str:
         raise SourceError(path, None, "the file is binary, not text",
                           "give a plain-text UTF-8 file")
     try:
-        return raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         raise SourceError(path, line, f"the file is not valid UTF-8 (byte {exc.start})",
                           "save the file as UTF-8") from None
+    control = _CONTROL.search(text)
+    if control:  # invisible, and not allowed in the XML of feeds and sitemaps
+        raise SourceError(path, text[: control.start()].count("\n") + 1,
+                          f"the text holds an invisible control character (U+{ord(control.group()):04X})",
+                          "delete it: it was copied by mistake with the text")
+    return text
