@@ -42,15 +42,15 @@ class Turn:
 
 @dataclass(frozen=True)
 class Question:
-    """A line the importer cannot decide on: the editor says what it is."""
+    """A line the importer cannot decide on: the editor says what it is (its line, its start, why, how)."""
+
+    def __str__(self) -> str:
+        return f"line {self.line}: “{self.text}” — {self.why}; {self.how}"
 
     line: int
     text: str
     why: str
     how: str
-
-    def __str__(self) -> str:
-        return f"line {self.line}: “{self.text}” — {self.why}; {self.how}"
 
 
 @dataclass(frozen=True)
