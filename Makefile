@@ -31,5 +31,5 @@ build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
 test: $(BIN)/.installed browser browser-tools
-	$(BIN)/ruff check src hooks tests
+	$(BIN)/ruff check src hooks tests benchmarks
 	$(BIN)/pytest

@@ -64,7 +64,8 @@ def write_corpus(project: Path, events: int, seed: int = 2026) -> None:
     for name in ("mkdocs.yml", "hooks", "overrides"):
         src = ROOT / name
         (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
-    shutil.copytree(ROOT / "docs", project / "docs", ignore=shutil.ignore_patterns("events", "anchors", "published.txt", "addresses.yml"))
+    shutil.copytree(ROOT / "docs", project / "docs",
+                    ignore=shutil.ignore_patterns("events", "anchors", "published.txt", "addresses.yml"))
     rng = random.Random(seed)
     pool = sentences()
     events_dir = project / "docs" / "_data" / "events"
@@ -73,7 +74,7 @@ def write_corpus(project: Path, events: int, seed: int = 2026) -> None:
     for i in range(events):
         day = start + dt.timedelta(days=int(i * 2000 / max(events, 1)) + rng.randint(0, 1))
         (events_dir / f"e{i:05d}.md").write_text(event_source(i, day, rng, pool), encoding="utf-8")
-    with open(project / "docs" / "_data" / "people.yml", "a", encoding="utf-8") as people:
+    with (project / "docs" / "_data" / "people.yml").open("a", encoding="utf-8") as people:
         for m in range(1, MODERATORS + 1):
             people.write(f"moderator-{m}:\n  name: Moderator {m}\n  role: Director\n  affiliation: A Think Tank\n"
                          f"  description: A synthetic moderator for the benchmarks.\n")

@@ -59,21 +59,21 @@ QUOTATIONS = {
     "2025-01-13-exchange-with-meps": [
         "We are not at war, but we are not at peace either,",
         "We know how to protect our peoples and the European way of life (...), now we just have to do it",
-        "NATO’s current two percent defence spending target is not nearly enough (...) to stay safe, NATO "
-        "allies will have to spend considerably more. This also includes ramping up the production of "
-        "crucial assets and capabilities,",
-        "The European defense industry is doing truly impressive work, but the truth is that we are not "
-        "where we need to be.",
+        ("NATO’s current two percent defence spending target is not nearly enough (...) to stay safe, NATO "
+         "allies will have to spend considerably more. This also includes ramping up the production of "
+         "crucial assets and capabilities,"),
+        ("The European defense industry is doing truly impressive work, but the truth is that we are not "
+         "where we need to be."),
         "We want lasting peace there. If Putin gets it his way, peace will not last,",
         "We are safe now, we might not be safe in five years.",
     ],
     "2026-01-13-renew-europe-forum": [
-        "When we combine our strengths, of NATO and the EU, we can more effectively tackle the many "
-        "challenges we face,",
-        "Working together, we keep Ukraine strong today and able to defend itself against any aggression "
-        "in the future,",
-        "And working together, we can produce more defence capabilities, and we can produce them faster. "
-        "We can innovate better and outsmart our competitors.",
+        ("When we combine our strengths, of NATO and the EU, we can more effectively tackle the many "
+         "challenges we face,"),
+        ("Working together, we keep Ukraine strong today and able to defend itself against any aggression "
+         "in the future,"),
+        ("And working together, we can produce more defence capabilities, and we can produce them faster. "
+         "We can innovate better and outsmart our competitors."),
     ],
 }
 

@@ -116,9 +116,9 @@ def test_share_imported_exactly_and_share_asked(tmp_path):
     clean = counts[False, "exact"] + counts[False, "asked"]
     slipped = counts[True, "exact"] + counts[True, "asked"]
     lines = [f"Generated transcripts: 1000 ({clean} without a typo, {slipped} with one mistyped label)",
-             f"Imported exactly: {counts[False, 'exact'] + counts[True, 'exact']};"
-             f" stopped with a question naming a line: {counts[False, 'asked'] + counts[True, 'asked']};"
-             " a word under a wrong speaker: 0",
+             (f"Imported exactly: {counts[False, 'exact'] + counts[True, 'exact']};"
+              f" stopped with a question naming a line: {counts[False, 'asked'] + counts[True, 'asked']};"
+              " a word under a wrong speaker: 0"),
              f"Without a typo: {counts[False, 'exact'] / clean:.1%} exact, {counts[False, 'asked'] / clean:.1%} asked",
              f"With a typo: {counts[True, 'exact'] / slipped:.1%} exact, {counts[True, 'asked'] / slipped:.1%} asked"]
     artifacts = ROOT / "artifacts"

@@ -34,7 +34,7 @@ def report(title: str, result: dict[str, tuple[float, float, int]], n: int) -> s
     text = f"### {title} ({n} paragraphs)\n\n| theme | precision | recall | labelled |\n|---|---|---|---|\n{rows}\n"
     out = ROOT / "artifacts"
     out.mkdir(exist_ok=True)
-    with open(out / "theme-scores.md", "a", encoding="utf-8") as f:
+    with (out / "theme-scores.md").open("a", encoding="utf-8") as f:
         f.write(text + "\n")
     print(text)
     return text

@@ -95,7 +95,7 @@ def _import(args) -> int:
     shutil.copyfile(args.raw, raw)  # the text as published, kept beside its event: provenance stays checkable
     out.write_text(result.with_raw(f"raw/{raw.name}"), encoding="utf-8")
     if result.report.provisional:
-        with open(args.data / "people.yml", "a", encoding="utf-8") as registry:
+        with (args.data / "people.yml").open("a", encoding="utf-8") as registry:
             registry.write("\n# Added by `ontherecord import`: confirm, then remove `provisional`.\n")
             registry.write(provisional_yaml(result.report.provisional))
     print(f"\nwrote {out}")

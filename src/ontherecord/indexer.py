@@ -11,6 +11,7 @@ sources give a byte-identical site.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import ctypes
 import hashlib
 import os
@@ -88,7 +89,7 @@ class IndexJob:
                                         " 'pagefind[bin]' package is installed (pip install -e .)")
                 self._cached.parent.mkdir(parents=True, exist_ok=True)
                 if not self._cached.exists():
-                    os.replace(self._tmp / "pagefind", self._cached)
+                    (self._tmp / "pagefind").replace(self._cached)
                 _prune(self._cached.parent)
             target = site_dir / "pagefind"
             if target.exists():
@@ -134,10 +135,8 @@ def _remove_stale(work_dir: Path) -> None:
 
 def _die_with_parent() -> None:  # pragma: no cover - runs in the child, between fork and exec
     """Linux: Pagefind gets SIGTERM if the build's process dies, however it dies."""
-    try:
+    with contextlib.suppress(OSError):
         ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
-    except OSError:
-        pass
 
 
 def _cancel_all() -> None:

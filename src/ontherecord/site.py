@@ -89,11 +89,8 @@ class SiteBuild:
 
     def report(self) -> list[str]:
         """Lines for the build log: what an editor should know about this build."""
-        lines = []
-        for e in self.archive.events:
-            if e.new_anchors:
-                lines.append(f"{e.path.name}: {len(e.new_anchors)} anchors not yet in the published record"
-                             " (run `ontherecord lock` before publishing)")
+        lines = [f"{e.path.name}: {len(e.new_anchors)} anchors not yet in the published record"
+                 " (run `ontherecord lock` before publishing)" for e in self.archive.events if e.new_anchors]
         lines += self.timeline.report()
         provisional = [p.id for p in self.archive.people.values() if p.provisional]
         if provisional:

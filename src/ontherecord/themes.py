@@ -110,20 +110,25 @@ def nested_repeat(expression: str) -> str | None:
     def walk(items, inside: bool) -> bool:
         for op, arg in items:
             if op in repeats:
-                low, high, sub = arg
-                if inside and high != 1:
+                _, high, sub = arg
+                if (inside and high != 1) or walk(sub, inside or high > 1):
                     return True
-                if walk(sub, inside or high > 1):
-                    return True
-            elif op is sre_constants.SUBPATTERN and walk(arg[-1], inside):
-                return True
-            elif op is sre_constants.BRANCH and any(walk(b, inside) for b in arg[1]):
-                return True
-            elif op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT) and walk(arg[1], inside):
+            elif any(walk(part, inside) for part in _parts(op, arg)):
                 return True
         return False
 
     return expression if walk(tree, False) else None
+
+
+def _parts(op, arg) -> list:
+    """The sub-expressions of a group, an alternation or a lookaround."""
+    if op is sre_constants.SUBPATTERN:
+        return [arg[-1]]
+    if op is sre_constants.BRANCH:
+        return list(arg[1])
+    if op in (sre_constants.ASSERT, sre_constants.ASSERT_NOT):
+        return [arg[1]]
+    return []
 
 
 def _one(patterns: list[str]) -> re.Pattern | None:

@@ -133,8 +133,6 @@ def build_timeline(archive: Archive, moments: tuple[Moment, ...]) -> Timeline:
             if hit:
                 found[m.id].append(Mention(m.id, p, *hit[0]))
                 years_here.add(m.date[:4])
-        for year in dict.fromkeys(_YEAR.findall(text)):
-            if year not in years_here:
-                unmatched.append((p, year))
+        unmatched.extend((p, year) for year in dict.fromkeys(_YEAR.findall(text)) if year not in years_here)
     latest = archive.events[-1].date if archive.events else None
     return Timeline(moments, {k: tuple(v) for k, v in found.items()}, latest, tuple(unmatched))

@@ -24,6 +24,6 @@ def retired_page(path: str, retired: Retired, site: SiteInfo) -> str:
     root = urls.root_of(path)
     return render("notice.html", kind="retired", site=site, root=root, heading="This event was withdrawn",
                   target="", canonical="", link_text="",
-                  lines=[f"This address belonged to “{retired.title}”"
-                         f" ({long_date(dt.date.fromisoformat(retired.date))}).",
+                  lines=[(f"This address belonged to “{retired.title}”"
+                          f" ({long_date(dt.date.fromisoformat(retired.date))})."),
                          f"It is no longer in the archive: {retired.why}"])

@@ -55,8 +55,8 @@ def passage_page(event: Event, turn: Turn, themes: dict[str, Theme], site: SiteI
     ])
     body = "\n".join([
         f'<h1>{esc(turn.speaker.person.name)}: {KIND_LABELS[turn.kind].lower()}</h1>',
-        f'<p class="otr-passage-who">{esc(turn.speaker.role)} · {time(event.date)} · {esc(event.venue)} ·'
-        f' <a href="{root}{urls.event(event.id)}">{esc(event.title)}</a></p>',
+        (f'<p class="otr-passage-who">{esc(turn.speaker.role)} · {time(event.date)} · {esc(event.venue)} ·'
+         f' <a href="{root}{urls.event(event.id)}">{esc(event.title)}</a></p>'),
         _chips(turn, themes, root),
         f'<blockquote class="otr-standalone-text" id="{turn.anchor}">'
         + "".join(f"<p>{inline(p.segments)}</p>" for p in turn.paragraphs) + "</blockquote>",
