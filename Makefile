@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test build browser browser-tools
+.PHONY: serve test test-fast build browser browser-tools
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -11,11 +11,13 @@ $(BIN)/.installed: pyproject.toml
 	touch $@
 
 # Chromium for the browser tests: Debian's package (a test tool's own browser download does not work here).
+# It waits up to ten minutes for the package lock when another program (an upgrade) holds it.
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Installing Debian's chromium for the browser tests"; \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium >/dev/null; }
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null; }
 
 # axe-core, for the accessibility tests only (from the npm registry, pinned by its lock file).
 browser-tools: tests/browser_tools/node_modules/axe-core/axe.min.js
@@ -32,4 +34,8 @@ build: $(BIN)/.installed
 
 test: $(BIN)/.installed browser browser-tools
 	$(BIN)/ruff check src hooks tests benchmarks
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
+
+# The engine's tests without the browser: seconds, for the edit-test loop.
+test-fast: $(BIN)/.installed
+	$(BIN)/pytest -n 2 -m "not browser"

@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
-from ontherecord.render.passage import SiteInfo
+from ontherecord.settings import SiteInfo
 from ontherecord.site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.ontherecord")

@@ -22,6 +22,13 @@ def real_site(tmp_path_factory) -> Built:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "failing_build: the test expects a build to fail and log an error")
+    config.addinivalue_line("markers", "browser: drives Chromium (deselect with -m 'not browser' for a fast run)")
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if {"page", "browser"} & set(item.fixturenames):
+            item.add_marker(pytest.mark.browser)
 
 
 @pytest.fixture(autouse=True)

@@ -38,7 +38,7 @@ def test_every_turn_has_a_standalone_page_with_its_metadata(real_site):
             note.decompose()
         assert words(page.select_one(".otr-standalone-text").get_text(" ")) == words(turn["text"])
         link = page.select_one(".otr-in-context a")["href"]
-        assert link.endswith(turn["url"].lstrip("/").replace(f"events/{turn['event']}/", f"events/{turn['event']}/"))
+        assert link.endswith(turn["url"].lstrip("/")) and link.startswith("../")
 
 
 def test_standalone_pages_name_the_question_answered_sources_and_themes(real_site):

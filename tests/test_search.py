@@ -75,8 +75,14 @@ def test_a_filter_narrows_the_results(page, site_url):
     page.wait_for_function(FEWER, arg=before)
     metas = results.locator(".otr-search__meta").all_inner_texts()
     assert metas and all("Rosa Balfour" in m for m in metas)
+    by_speaker = int(status.inner_text().split()[0])
+    assert 0 < by_speaker < before
+    shown = status.inner_text()
     page.select_option(".otr-search__filter select[name=theme]", "Defence spending")
-    page.wait_for_function(FEWER, arg=len(metas) + 1)
+    page.wait_for_function("(t) => document.querySelector('.otr-search__status').textContent !== t", arg=shown)
+    by_both = int(status.inner_text().split()[0])
+    assert 0 < by_both <= by_speaker
+    assert all("Rosa Balfour" in m for m in results.locator(".otr-search__meta").all_inner_texts())
 
 
 def test_arrows_and_enter_open_a_result_at_its_anchor_with_the_words_highlighted(page, site_url):

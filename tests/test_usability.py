@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import gzip
-import json
 import time
 
 import pytest
@@ -166,8 +165,11 @@ def test_light_and_dark_schemes(page, site_url, scheme, expected):
 def test_screenshots_of_each_page_type_at_desktop_width(page, site_url):
     shots = ARTIFACTS / "screenshots"
     shots.mkdir(parents=True, exist_ok=True)
+    for old in shots.glob("*-desktop.png"):
+        old.unlink()  # a stale screenshot must not pass for a new one
     for kind, path in PAGES.items():
         page.goto(site_url + path)
         page.screenshot(path=str(shots / f"{kind}-desktop.png"))
-    assert len(list(shots.glob("*-desktop.png"))) >= len(PAGES)
-    assert json.dumps(sorted(p.name for p in shots.glob("*-desktop.png")))
+    made = sorted(p.name for p in shots.glob("*-desktop.png"))
+    assert made == sorted(f"{kind}-desktop.png" for kind in PAGES)
+    assert all((shots / name).stat().st_size > 10_000 for name in made)  # a page, not a blank

@@ -12,7 +12,7 @@ import re
 
 from .escape import script_json
 from .model import Event, Turn
-from .render.html import KIND_LABELS, long_date
+from .vocabulary import KIND_LABELS, long_date
 
 
 def templates(event: Event, turn: Turn) -> dict[str, str]:

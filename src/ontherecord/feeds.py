@@ -9,7 +9,7 @@ from xml.sax.saxutils import escape
 from . import urls
 from .model import Archive, Theme
 from .passages import ThemeIndex
-from .render.html import excerpt
+from .vocabulary import excerpt
 
 ATOM = "http://www.w3.org/2005/Atom"
 

@@ -203,9 +203,11 @@ def _header(paragraphs: list[tuple[int, str]], roles: frozenset[str]) -> tuple[l
                  and not (found.sep == "line" and "\n" in p)
                  and not (taken == 0 and found.rest.startswith(("“", '"'))))  # 'Rutte to MEPs: “We are safe”'
         label = label or any(could_be_label(op, roles) is not None for op in map(opening, lines[1:])
-                             if op is not None and op.sep != "line")
+                             if op is not None and op.sep not in ("line", "line-stop"))
         following = paragraphs[index + 1][1].split("\n")[0] if index + 1 < len(paragraphs) else ""
-        venue = label and found.sep == "line" and could_be_label(opening(following), roles) is not None
+        # A short line between the title and the first label ("Oval Office"): the venue, not a speaker.
+        venue = (label and "\n" not in p and found.sep == "line"
+                 and could_be_label(opening(following), roles) is not None)
         if not titled and not venue and (not headerish or (label and (found.sep != "line" or not first))):
             break
         header += [(n + k, x.strip(" •-|")) for k, x in enumerate(lines) if x.strip(" •-|")]

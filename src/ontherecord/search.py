@@ -19,7 +19,7 @@ from html import escape
 from . import urls
 from .model import Archive, Event, Theme
 from .passages import Passage, passages_of
-from .render.html import KIND_LABELS, long_date
+from .vocabulary import KIND_LABELS, long_date
 
 
 def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) -> str:

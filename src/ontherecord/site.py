@@ -24,9 +24,10 @@ from .render.home import home_sections
 from .render.lists import events_index, people_index, person_page, person_page_count
 from .render.notice import moved_page, retired_page
 from .render.page import LazyPage
-from .render.passage import SiteInfo, passage_page
+from .render.passage import passage_page
 from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
+from .settings import SiteInfo
 from .timeline import Timeline, build_timeline, load_moments
 
 

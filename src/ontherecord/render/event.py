@@ -5,10 +5,10 @@ from __future__ import annotations
 from .. import cite, urls
 from ..escape import script_json
 from ..model import Event, Paragraph, Removed, Theme, Turn
-from ..passages import ThemeIndex
-from .html import KIND_LABELS, aliases, esc, excerpt, paragraph, permalink, speaker_line, time
+from ..passages import Passage, ThemeIndex
+from ..vocabulary import KIND_LABELS, excerpt, long_date
+from .html import aliases, esc, paragraph, permalink, speaker_line, time
 from .page import RenderedPage, TocEntry
-from .theme import elsewhere
 
 
 def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex, site_url: str) -> RenderedPage:
@@ -151,3 +151,19 @@ def _refs(event: Event, anchors: tuple[str, ...]) -> str:
         t = event.turn(a)
         out.append(f'<a href="#{a}">the {KIND_LABELS[t.kind].lower()} by {esc(t.speaker.person.name)} (#{a})</a>')
     return ", ".join(out)
+
+
+def elsewhere(passages_by_theme: dict[str, list[Passage]], themes: dict[str, Theme], root: str) -> str:
+    """The 'on this theme elsewhere' block under a paragraph."""
+    rows = []
+    for slug, found in passages_by_theme.items():
+        links = ", ".join(f'<a href="{root}events/{p.event.id}/#{p.anchor}">{long_date(p.event.date)},'
+                          f" {esc(p.turn.speaker.person.name)}</a>" for p in found)
+        if links:
+            chip = f'<a class="otr-chip" href="{root}themes/{slug}/">{esc(themes[slug].title)}</a>'
+            rows.append(f"<li>{chip}: {links}</li>")
+    if not rows:
+        return ""
+    names = " · ".join(esc(themes[slug].title) for slug, found in passages_by_theme.items() if found)
+    return (f'<details class="otr-elsewhere"><summary>On this theme elsewhere: {names}</summary>'
+            f'<ul>{"".join(rows)}</ul></details>')

@@ -7,19 +7,11 @@ from html import escape
 
 from ..model import Paragraph, Segment, Turn
 from ..text import segments as split_segments
-
-KIND_LABELS = {
-    "remarks": "Remarks", "question": "Question", "answer": "Answer",
-    "moderator": "Moderator", "chair": "Chair", "quotation": "Quotation",
-}
+from ..vocabulary import long_date
 
 
 def esc(text: str) -> str:
     return escape(text, quote=True)
-
-
-def long_date(day: dt.date) -> str:
-    return f"{day.day} {day:%B %Y}"
 
 
 def time(day: dt.date) -> str:
@@ -65,8 +57,3 @@ def speaker_line(turn: Turn, root: str) -> str:
     person = turn.speaker.person
     return (f'<a class="otr-speaker" href="{root}people/{person.id}/">{esc(person.name)}</a>'
             f' <span class="otr-role">{esc(turn.speaker.role)}</span>')
-
-
-def excerpt(text: str, words: int = 40) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")

@@ -5,7 +5,8 @@ from __future__ import annotations
 from itertools import groupby
 
 from ..model import Archive, Person
-from .html import KIND_LABELS, esc, excerpt, time
+from ..vocabulary import KIND_LABELS, excerpt
+from .html import esc, time
 from .page import RenderedPage, chunks, pager
 
 PER_PAGE = 200

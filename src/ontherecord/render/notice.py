@@ -6,8 +6,8 @@ import datetime as dt
 
 from .. import urls
 from ..model import Retired
-from .html import long_date
-from .passage import SiteInfo
+from ..settings import SiteInfo
+from ..vocabulary import long_date
 from .templates import render
 
 

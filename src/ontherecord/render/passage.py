@@ -7,24 +7,13 @@ after the main build, not generator pages. They use the site's stylesheets.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 
 from .. import cite, urls
 from ..escape import script_json
 from ..model import Event, Theme, Turn
-from .html import KIND_LABELS, esc, excerpt, inline, long_date, time
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    name: str
-    url: str
-    """Absolute, ending in '/': the published address (site_url)."""
-    stylesheets: tuple[str, ...]
-    """Paths from the site root."""
-    scripts: tuple[str, ...]
-    built: dt.date
-    icon: str = "assets/images/favicon.png"
+from ..settings import SiteInfo
+from ..vocabulary import KIND_LABELS, excerpt, long_date
+from .html import esc, inline, time
 
 
 def title_of(event: Event, turn: Turn) -> str:

@@ -8,7 +8,8 @@ from itertools import groupby
 from .. import urls
 from ..model import Archive, Paragraph, Theme
 from ..passages import Passage, ThemeIndex
-from .html import KIND_LABELS, esc, long_date, time
+from ..vocabulary import KIND_LABELS, long_date
+from .html import esc, time
 from .page import RenderedPage, chunks, pager
 
 PER_PAGE = 100
@@ -101,19 +102,3 @@ def _highlighted(theme: Theme, paragraph: Paragraph) -> str:
     for words in {esc(e.words) for e in paragraph.evidence if e.theme == theme.slug and e.rule != "editor"}:
         text = re.sub(rf"(?<![\w>]){re.escape(words)}(?!\w)", lambda m: f"<mark>{m.group(0)}</mark>", text, count=1)
     return text
-
-
-def elsewhere(passages_by_theme: dict[str, list[Passage]], themes: dict[str, Theme], root: str) -> str:
-    """The 'on this theme elsewhere' block under a paragraph."""
-    rows = []
-    for slug, found in passages_by_theme.items():
-        links = ", ".join(f'<a href="{root}events/{p.event.id}/#{p.anchor}">{long_date(p.event.date)},'
-                          f" {esc(p.turn.speaker.person.name)}</a>" for p in found)
-        if links:
-            chip = f'<a class="otr-chip" href="{root}themes/{slug}/">{esc(themes[slug].title)}</a>'
-            rows.append(f"<li>{chip}: {links}</li>")
-    if not rows:
-        return ""
-    names = " · ".join(esc(themes[slug].title) for slug, found in passages_by_theme.items() if found)
-    return (f'<details class="otr-elsewhere"><summary>On this theme elsewhere: {names}</summary>'
-            f'<ul>{"".join(rows)}</ul></details>')

@@ -5,7 +5,8 @@ from __future__ import annotations
 from ..model import Archive, Event
 from ..passages import ThemeIndex
 from ..timeline import Moment, Timeline
-from .html import esc, excerpt, long_date
+from ..vocabulary import excerpt, long_date
+from .html import esc
 from .page import RenderedPage, chunks, pager
 
 PER_PAGE = 250
