@@ -54,7 +54,7 @@ def _header(event: Event, root: str) -> str:
     else:
         badge = '<p class="otr-badge otr-badge-transcript">Transcript</p>'
     speakers = "".join(
-        f'<li><a href="{root}people/{s.person.id}/">{esc(s.person.name)}</a>, {esc(s.role)}</li>'
+        f'<li><a href="{root}{urls.person(s.person.id)}">{esc(s.person.name)}</a>, {esc(s.role)}</li>'
         for s in event.speakers)
     sources = "".join(f"<li>{_source(s)}</li>" for s in event.sources)
     description = f'<p class="otr-description">{esc(event.description)}</p>' if event.description else ""
@@ -120,8 +120,8 @@ class _Page:
     def chips(self, slugs: tuple[str, ...]) -> str:
         if not slugs:
             return ""
-        items = "".join(f'<li><a class="otr-chip" href="{self.root}themes/{s}/">{esc(self.themes[s].title)}</a></li>'
-                        for s in slugs)
+        items = "".join(f'<li><a class="otr-chip" href="{self.root}{urls.theme(s)}">'
+                        f"{esc(self.themes[s].title)}</a></li>" for s in slugs)
         return f'<ul class="otr-chips" aria-label="Themes">{items}</ul>\n'
 
     def paragraph(self, p: Paragraph, turn: str | None = None) -> str:
@@ -157,10 +157,10 @@ def elsewhere(passages_by_theme: dict[str, list[Passage]], themes: dict[str, The
     """The 'on this theme elsewhere' block under a paragraph."""
     rows = []
     for slug, found in passages_by_theme.items():
-        links = ", ".join(f'<a href="{root}events/{p.event.id}/#{p.anchor}">{long_date(p.event.date)},'
+        links = ", ".join(f'<a href="{root}{urls.event(p.event.id)}#{p.anchor}">{long_date(p.event.date)},'
                           f" {esc(p.turn.speaker.person.name)}</a>" for p in found)
         if links:
-            chip = f'<a class="otr-chip" href="{root}themes/{slug}/">{esc(themes[slug].title)}</a>'
+            chip = f'<a class="otr-chip" href="{root}{urls.theme(slug)}">{esc(themes[slug].title)}</a>'
             rows.append(f"<li>{chip}: {links}</li>")
     if not rows:
         return ""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from html import escape
 
+from .. import urls
 from ..model import Paragraph, Segment, Turn
 from ..text import segments as split_segments
 from ..vocabulary import long_date
@@ -55,5 +56,5 @@ def paragraph(p: Paragraph, controls: str = "", quote_controls=None) -> str:
 
 def speaker_line(turn: Turn, root: str) -> str:
     person = turn.speaker.person
-    return (f'<a class="otr-speaker" href="{root}people/{person.id}/">{esc(person.name)}</a>'
+    return (f'<a class="otr-speaker" href="{root}{urls.person(person.id)}">{esc(person.name)}</a>'
             f' <span class="otr-role">{esc(turn.speaker.role)}</span>')

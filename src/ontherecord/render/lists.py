@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from itertools import groupby
 
+from .. import urls
 from ..model import Archive, Person
 from ..vocabulary import KIND_LABELS, excerpt
 from .html import esc, time
@@ -15,7 +16,7 @@ PER_PAGE = 200
 
 def events_index(archive: Archive, root: str) -> RenderedPage:
     rows = "".join(
-        f'<tr><td>{time(e.date)}</td><td><a href="{root}events/{e.id}/">{esc(e.title)}</a></td>'
+        f'<tr><td>{time(e.date)}</td><td><a href="{root}{urls.event(e.id)}">{esc(e.title)}</a></td>'
         f"<td>{'Transcript' if e.kind == 'transcript' else 'Report'}</td><td>{esc(e.venue)}</td>"
         f"<td>{len(e.turns)}</td></tr>"
         for e in reversed(archive.events))
@@ -33,7 +34,7 @@ def people_index(archive: Archive, root: str) -> RenderedPage:
         count = len(archive.turns_of(person.id))
         if not count:
             continue  # a role entry of the registry no transcript has used yet
-        items.append(f'<li><a href="{root}people/{person.id}/">{esc(person.name)}</a> — {esc(_office(person))}'
+        items.append(f'<li><a href="{root}{urls.person(person.id)}">{esc(person.name)}</a> — {esc(_office(person))}'
                      f' <span class="otr-count">({count} turn{"s" if count != 1 else ""})</span></li>')
     html = ("<h1>People</h1><p>Everyone who speaks in the archive, with their turns by date.</p>"
             f'<ul class="otr-people">{"".join(items)}</ul>')
@@ -48,18 +49,18 @@ def person_page(archive: Archive, person: Person, root: str, number: int = 1) ->
     provisional = ('<p class="otr-provisional">This entry was added by the importer and awaits the'
                    " editor’s confirmation.</p>") if person.provisional else ""
     pages = chunks(archive.turns_of(person.id), PER_PAGE)
-    nav = pager(number, len(pages), root, f"people/{person.id}/")
+    nav = pager(number, len(pages), root, urls.person(person.id))
     groups = [nav]
     for _, pairs in groupby(pages[number - 1], key=lambda pair: pair[0].id):
         pairs = list(pairs)
         event, turns = pairs[0][0], [t for _, t in pairs]
         items = "".join(
-            f'<li><a href="{root}events/{event.id}/#{t.anchor}">{KIND_LABELS[t.kind]} #{t.anchor}</a>'
+            f'<li><a href="{root}{urls.event(event.id)}#{t.anchor}">{KIND_LABELS[t.kind]} #{t.anchor}</a>'
             f" <span class=\"otr-role\">{esc(t.speaker.role)}</span>"
             f'<blockquote class="otr-excerpt">{esc(excerpt(t.text))}</blockquote></li>'
             for t in turns)
         groups.append(f'<section class="otr-person-event"><h2 id="{event.id}">{time(event.date)} ·'
-                      f' <a href="{root}events/{event.id}/">{esc(event.title)}</a></h2>'
+                      f' <a href="{root}{urls.event(event.id)}">{esc(event.title)}</a></h2>'
                       f'<ol class="otr-turn-list">{items}</ol></section>')
     count = len(archive.turns_of(person.id))
     html = (f"<h1>{esc(person.name)}</h1>{provisional}"

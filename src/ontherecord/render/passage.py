@@ -60,7 +60,8 @@ def passage_page(event: Event, turn: Turn, themes: dict[str, Theme], site: SiteI
             'document.body.dataset.mdColorScheme="slate"</script>'
             f'<header class="md-header otr-light-header"><nav class="md-header__inner md-grid">'
             f'<a class="otr-light-home" href="{root}">{esc(site.name)}</a>'
-            f'<a href="{root}events/">Events</a><a href="{root}themes/">Themes</a><a href="{root}people/">People</a>'
+            f'<a href="{root}{urls.EVENTS}">Events</a><a href="{root}{urls.THEMES}">Themes</a>'
+            f'<a href="{root}{urls.PEOPLE}">People</a>'
             "</nav></header>"
             f'<main class="md-main"><div class="md-main__inner md-grid"><div class="md-content">'
             f'<article class="md-content__inner md-typeset otr-standalone">{body}</article></div></div></main>'
@@ -70,7 +71,7 @@ def passage_page(event: Event, turn: Turn, themes: dict[str, Theme], site: SiteI
 def _chips(turn: Turn, themes: dict[str, Theme], root: str) -> str:
     if not turn.themes:
         return ""
-    items = "".join(f'<li><a class="otr-chip" href="{root}themes/{s}/">{esc(themes[s].title)}</a></li>'
+    items = "".join(f'<li><a class="otr-chip" href="{root}{urls.theme(s)}">{esc(themes[s].title)}</a></li>'
                     for s in turn.themes)
     return f'<ul class="otr-chips" aria-label="Themes">{items}</ul>'
 

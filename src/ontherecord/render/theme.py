@@ -18,7 +18,7 @@ PER_PAGE = 100
 
 def themes_index(archive: Archive, index: ThemeIndex, root: str) -> RenderedPage:
     items = "".join(
-        f'<li><a href="{root}themes/{t.slug}/">{esc(t.title)}</a> <span class="otr-count">'
+        f'<li><a href="{root}{urls.theme(t.slug)}">{esc(t.title)}</a> <span class="otr-count">'
         f"({len(index.by_theme[t.slug])} passages)</span><br>{esc(t.description)}</li>"
         for t in archive.themes.values())
     html = ("<h1>Themes</h1><p>Every passage of the archive is tagged with the themes it speaks to."
@@ -82,7 +82,7 @@ def _event_group(theme: Theme, group: list[Passage], root: str) -> str:
     event = group[0].event
     items = "\n".join(_passage(theme, p, root) for p in group)
     return (f'<section class="otr-theme-event"><h2 id="{event.id}">{time(event.date)} · '
-            f'<a href="{root}events/{event.id}/">{esc(event.title)}</a></h2>\n{items}</section>')
+            f'<a href="{root}{urls.event(event.id)}">{esc(event.title)}</a></h2>\n{items}</section>')
 
 
 def _passage(theme: Theme, p: Passage, root: str) -> str:
@@ -93,7 +93,7 @@ def _passage(theme: Theme, p: Passage, root: str) -> str:
     return (f'<div class="otr-passage"><p class="otr-passage-who"><strong>{esc(p.turn.speaker.person.name)}</strong>'
             f" · {role} · {kind} · {time(p.event.date)}</p>"
             f'<blockquote class="otr-passage-text">{_highlighted(theme, p.paragraph)}</blockquote>'
-            f'<p><a href="{root}events/{p.event.id}/#{p.anchor}">Read in context (#{p.anchor})</a></p></div>')
+            f'<p><a href="{root}{urls.event(p.event.id)}#{p.anchor}">Read in context (#{p.anchor})</a></p></div>')
 
 
 def _highlighted(theme: Theme, paragraph: Paragraph) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .. import urls
 from ..model import Archive, Event
 from ..passages import ThemeIndex
 from ..timeline import Moment, Timeline
@@ -22,7 +23,7 @@ def timeline_page_count(timeline: Timeline, archive: Archive) -> int:
 
 
 def timeline_page(timeline: Timeline, archive: Archive, index: ThemeIndex, root: str, number: int = 1) -> RenderedPage:
-    filters = " · ".join(f'<a href="{root}themes/{t.slug}/#timeline">{esc(t.title)}</a>'
+    filters = " · ".join(f'<a href="{root}{urls.theme(t.slug)}#timeline">{esc(t.title)}</a>'
                          for t in archive.themes.values())
     html = ("<h1>Timeline</h1>"
             "<p>Every event of the archive, and the moments its passages refer to, in date order."
@@ -52,7 +53,7 @@ def timeline_slice(timeline: Timeline, archive: Archive, index: ThemeIndex, slug
     note = (f"<p>The latest {len(latest)} of {len(shown_events)} events on this theme are shown; the passages"
             " below list them all.</p>") if earlier else ""
     return (f'<section class="otr-theme-timeline"><h2 id="timeline">On the timeline</h2>{note}'
-            f'<p><a href="{root}timeline/">The whole timeline</a></p>'
+            f'<p><a href="{root}{urls.TIMELINE}">The whole timeline</a></p>'
             + _list(timeline, entries, archive, index, root, ids=False) + "</section>")
 
 
@@ -69,7 +70,8 @@ def _list(timeline: Timeline, entries, archive: Archive, index: ThemeIndex, root
 
 
 def _chips(slugs, archive: Archive, root: str) -> str:
-    return "".join(f'<a class="otr-chip" href="{root}themes/{s}/">{esc(archive.themes[s].title)}</a> ' for s in slugs)
+    return "".join(f'<a class="otr-chip" href="{root}{urls.theme(s)}">{esc(archive.themes[s].title)}</a> '
+                   for s in slugs)
 
 
 def _event(event: Event, archive: Archive, root: str, ids: bool) -> str:
@@ -79,7 +81,7 @@ def _event(event: Event, archive: Archive, root: str, ids: bool) -> str:
     anchor = f' id="e-{event.id}"' if ids else ""
     return (f'<li class="otr-tl-entry otr-tl-event"{anchor}><time datetime="{event.date.isoformat()}">'
             f"{long_date(event.date)}</time> <span class=\"otr-tl-kind\">Event</span>"
-            f'<p class="otr-tl-title"><a href="{root}events/{event.id}/">{esc(event.title)}</a></p>'
+            f'<p class="otr-tl-title"><a href="{root}{urls.event(event.id)}">{esc(event.title)}</a></p>'
             f'<p class="otr-tl-facts">{kind} · {esc(event.venue)} · {count}</p>'
             f'<p class="otr-tl-themes">{_chips(themes, archive, root)}</p></li>')
 
@@ -88,12 +90,12 @@ def _moment(timeline: Timeline, moment: Moment, archive: Archive, root: str, ids
     ahead = timeline.ahead(moment)
     mentions = timeline.mentions[moment.id]
     links = "".join(
-        f'<li><a href="{root}events/{m.passage.event.id}/#{m.passage.anchor}">{long_date(m.passage.event.date)},'
+        f'<li><a href="{root}{urls.event(m.passage.event.id)}#{m.passage.anchor}">{long_date(m.passage.event.date)},'
         f" {esc(m.passage.turn.speaker.person.name)}: “{esc(excerpt(m.passage.paragraph.text, 12))}”</a></li>"
         for m in mentions[:MENTIONS_SHOWN])
     if len(mentions) > MENTIONS_SHOWN:
         links += (f'<li>and {len(mentions) - MENTIONS_SHOWN} more, listed in'
-                  f' <a href="{root}data/timeline.json">data/timeline.json</a></li>')
+                  f' <a href="{root}{urls.DATA_TIMELINE}">data/timeline.json</a></li>')
     said = (f'<details class="otr-tl-mentions"><summary>Mentioned in {len(mentions)} passage'
             f'{"s" if len(mentions) != 1 else ""}</summary><ul>{links}</ul></details>') if mentions else ""
     anchor = f' id="m-{moment.id}"' if ids else ""
