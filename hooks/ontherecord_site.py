@@ -39,7 +39,8 @@ _state: _State | None = None
 def on_files(files, config):
     global _state
     try:
-        build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "")
+        build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
+                           site_name=config.site_name)
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     work = Path(config.config_file_path).parent / ".cache" / "ontherecord"

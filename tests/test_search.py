@@ -79,7 +79,8 @@ def test_a_filter_narrows_the_results(page, site_url):
     assert 0 < by_speaker < before
     shown = status.inner_text()
     page.select_option(".otr-search__filter select[name=theme]", "Defence spending")
-    page.wait_for_function("(t) => document.querySelector('.otr-search__status').textContent !== t", arg=shown)
+    page.wait_for_function("(t) => { const s = document.querySelector('.otr-search__status').textContent;"
+                           " return s !== t && /^\\d/.test(s); }", arg=shown)
     by_both = int(status.inner_text().split()[0])
     assert 0 < by_both <= by_speaker
     assert all("Rosa Balfour" in m for m in results.locator(".otr-search__meta").all_inner_texts())

@@ -15,8 +15,9 @@ from .model import Event, Turn
 from .vocabulary import KIND_LABELS, long_date
 
 
-def templates(event: Event, turn: Turn) -> dict[str, str]:
-    return {"plain": _plain(event, turn), "bibtex": _bibtex(event, turn)}
+def templates(event: Event, turn: Turn, site_name: str) -> dict[str, str]:
+    """The citation of `turn` as text and as BibTeX, with {url} and {accessed} to fill in."""
+    return {"plain": _plain(event, turn, site_name), "bibtex": _bibtex(event, turn, site_name)}
 
 
 def fill(template: str, url: str, accessed: dt.date, anchor: str) -> str:
@@ -24,9 +25,9 @@ def fill(template: str, url: str, accessed: dt.date, anchor: str) -> str:
             .replace("{accessed}", long_date(accessed)).replace("{anchor}", anchor))
 
 
-def page_data(event: Event, turns: list[Turn]) -> str:
+def page_data(event: Event, turns: list[Turn], site_name: str) -> str:
     """The citation templates of `turns`, as JSON safe inside a <script> element."""
-    data = {t.anchor: templates(event, t) for t in turns}
+    data = {t.anchor: templates(event, t, site_name) for t in turns}
     return script_json(data)
 
 
@@ -34,14 +35,14 @@ def _sources(turn: Turn) -> str:
     return "; ".join(f"{s.publisher}{', ' + s.url if s.url else ''}" for s in turn.sources)
 
 
-def _plain(event: Event, turn: Turn) -> str:
+def _plain(event: Event, turn: Turn, site_name: str) -> str:
     what = "quotation as reported by the publisher" if turn.kind == "quotation" else KIND_LABELS[turn.kind].lower()
     return (f"{turn.speaker.person.name} ({turn.speaker.role}), {what}. {event.title}. {event.venue},"
-            f" {long_date(event.date)}. Source: {_sources(turn)}. Rutte on the Record, {{url}}"
+            f" {long_date(event.date)}. Source: {_sources(turn)}. {site_name}, {{url}}"
             " (accessed {accessed}).")
 
 
-def _bibtex(event: Event, turn: Turn) -> str:
+def _bibtex(event: Event, turn: Turn, site_name: str) -> str:
     *first, last = turn.speaker.person.name.split()
     key = re.sub(r"[^a-z0-9]", "", f"{last.lower()}{event.date:%Y%m%d}{event.id.split('-')[-1]}") + "{anchor}"
     fields = [
@@ -50,7 +51,7 @@ def _bibtex(event: Event, turn: Turn) -> str:
         ("howpublished", "{" + _tex(f"{event.venue}, {long_date(event.date)}") + "}"),
         ("year", "{" + str(event.date.year) + "}"), ("month", f"{event.date:%b}".lower()),
         ("url", "{{url}}"),
-        ("note", "{" + _tex(f"Source: {_sources(turn)}. Rutte on the Record") + ". Accessed {accessed_iso}}"),
+        ("note", "{" + _tex(f"Source: {_sources(turn)}. {site_name}") + ". Accessed {accessed_iso}}"),
     ]
     body = ",\n".join(f"  {k} = {v}" for k, v in fields)
     return f"@misc{{{key},\n{body}\n}}"

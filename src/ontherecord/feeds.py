@@ -18,13 +18,13 @@ def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
-def _feed(title: str, self_url: str, page_url: str, updated: str, entries: list[dict]) -> str:
+def _feed(title: str, self_url: str, page_url: str, updated: str, entries: list[dict], site_name: str) -> str:
     feed = ET.Element("feed", xmlns=ATOM)
     for tag, text in (("id", self_url), ("title", title), ("updated", updated)):
         ET.SubElement(feed, tag).text = text
     ET.SubElement(feed, "link", rel="self", href=self_url, type="application/atom+xml")
     ET.SubElement(feed, "link", rel="alternate", href=page_url, type="text/html")
-    ET.SubElement(ET.SubElement(feed, "author"), "name").text = "Rutte on the Record"
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = site_name
     for e in entries:
         entry = ET.SubElement(feed, "entry")
         for tag in ("id", "title", "published", "updated"):
@@ -34,17 +34,18 @@ def _feed(title: str, self_url: str, page_url: str, updated: str, entries: list[
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def events_feed(archive: Archive, site_url: str) -> str:
+def events_feed(archive: Archive, site_url: str, site_name: str) -> str:
     """Every event, newest first."""
     entries = [{"id": site_url + urls.event(e.id), "title": e.title, "link": site_url + urls.event(e.id),
                 "published": _stamp(e.date), "updated": _stamp(e.date),
                 "summary": e.description or excerpt(e.turns[0].text if e.turns else "", 40)}
                for e in sorted(archive.events, key=lambda e: (e.date, e.id), reverse=True)]
     updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00Z"
-    return _feed("Rutte on the Record: events", site_url + urls.FEED_EVENTS, site_url + urls.EVENTS, updated, entries)
+    return _feed(f"{site_name}: events", site_url + urls.FEED_EVENTS, site_url + urls.EVENTS, updated, entries,
+                 site_name)
 
 
-def theme_feed(theme: Theme, index: ThemeIndex, site_url: str) -> str:
+def theme_feed(theme: Theme, index: ThemeIndex, site_url: str, site_name: str) -> str:
     """The events that speak to a theme, newest first, each with its passages on it."""
     page = site_url + urls.theme(theme.slug)
     entries = []
@@ -58,7 +59,8 @@ def theme_feed(theme: Theme, index: ThemeIndex, site_url: str) -> str:
                        f" {found[0].turn.speaker.person.name}: “{excerpt(found[0].paragraph.text, 40)}”"})
     entries.reverse()
     updated = entries[0]["updated"] if entries else "1970-01-01T00:00:00Z"
-    return _feed(f"Rutte on the Record: {theme.title}", site_url + urls.theme_feed(theme.slug), page, updated, entries)
+    return _feed(f"{site_name}: {theme.title}", site_url + urls.theme_feed(theme.slug), page, updated, entries,
+                 site_name)
 
 
 def extend_sitemap(sitemap: str, locations: list[str]) -> str:

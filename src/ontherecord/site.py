@@ -99,19 +99,21 @@ class SiteBuild:
         return lines
 
 
-def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
+def build_site(data_dir: Path, site_url: str = "", site_name: str = "") -> SiteBuild:
+    """The pages, data and checks of one build; `site_url` and `site_name` are the site's settings."""
     archive = load_archive(data_dir)
     published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
     timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
-    build = SiteBuild(archive, index, timeline, home=home_sections(archive, index, site_url))
+    build = SiteBuild(archive, index, timeline, home=home_sections(archive, index, site_url, site_name))
     pages = build.pages
     pages["events/index.md"] = LazyPage("Events", "Every event in the archive, newest first.",
                                         lambda: events_index(archive, urls.root_of(urls.EVENTS)))
     for event in archive.events:
-        pages[f"events/{event.id}.md"] = LazyPage(event.title, event.description, _event(event, build, site_url))
+        pages[f"events/{event.id}.md"] = LazyPage(event.title, event.description,
+                                                  _event(event, build, site_url, site_name))
     pages["themes/index.md"] = LazyPage("Themes", "The themes of the archive, each with every passage on it.",
                                         lambda: themes_index(archive, index, urls.root_of(urls.THEMES)))
     for theme in archive.themes.values():
@@ -135,9 +137,9 @@ def build_site(data_dir: Path, site_url: str = "") -> SiteBuild:
     build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
     build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
     build.data[urls.DATA_TIMELINE] = export.timeline_json(timeline, base)
-    build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url)
+    build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url, site_name)
     for theme in archive.themes.values():
-        build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url)
+        build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url, site_name)
     build.notices = _notices(archive, published, build.addresses())
     build.check_published(published, data_dir / "published.txt")
     return build
@@ -190,8 +192,9 @@ def _root(path: str, number: int) -> str:
     return urls.root_of(path + (f"{number}/" if number > 1 else ""))
 
 
-def _event(event, build: SiteBuild, site_url: str):
-    return lambda: event_page(event, urls.root_of(urls.event(event.id)), build.archive.themes, build.index, site_url)
+def _event(event, build: SiteBuild, site_url: str, site_name: str):
+    return lambda: event_page(event, urls.root_of(urls.event(event.id)), build.archive.themes, build.index, site_url,
+                              site_name)
 
 
 def _theme(theme, number, build: SiteBuild):

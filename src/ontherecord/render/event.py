@@ -11,7 +11,8 @@ from .html import aliases, esc, paragraph, permalink, speaker_line, time
 from .page import RenderedPage, TocEntry
 
 
-def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex, site_url: str) -> RenderedPage:
+def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex, site_url: str,
+               site_name: str) -> RenderedPage:
     parts = [f'<h1>{esc(event.title)}</h1>', _header(event, root)]
     removed = _removed_by_target(event.removed)
     page = _Page(event, root, themes, index, removed)
@@ -22,7 +23,7 @@ def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIn
         parts.extend(page.turn(t) for t in event.turns)
         toc = tuple(TocEntry(t.anchor, f"{t.speaker.person.name} · {KIND_LABELS[t.kind].lower()}")
                     for t in event.turns)
-    citations = cite.page_data(event, list(event.turns))
+    citations = cite.page_data(event, list(event.turns), site_name)
     parts.append(f'<script type="application/json" id="otr-cite-data">{citations}</script>')
     parts.append(f'<script type="application/ld+json">{json_ld(event, site_url)}</script>')
     html = "\n".join(parts)

@@ -9,10 +9,10 @@ from ..passages import ThemeIndex, passages
 from .html import esc, time
 
 
-def json_ld(archive: Archive, site_url: str) -> str:
+def json_ld(archive: Archive, site_url: str, site_name: str) -> str:
     """schema.org: the site, and the events it records, newest first."""
     data = {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "name": "Rutte on the Record", "url": site_url,
+        {"@type": "WebSite", "name": site_name, "url": site_url,
          "description": "What NATO Secretary General Mark Rutte has said on European security, turn by turn."},
         {"@type": "ItemList", "name": "Events", "itemListElement": [
             {"@type": "ListItem", "position": i, "item": {
@@ -23,7 +23,7 @@ def json_ld(archive: Archive, site_url: str) -> str:
     return script_json(data)
 
 
-def home_sections(archive: Archive, index: ThemeIndex, site_url: str, root: str = "") -> str:
+def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name: str, root: str = "") -> str:
     events = archive.events
     if not events:
         return "<p>The archive holds no event yet.</p>"
@@ -51,4 +51,4 @@ def home_sections(archive: Archive, index: ThemeIndex, site_url: str, root: str 
             f' <a href="{root}{urls.DATA_THEMES}">themes.json</a>.</li>'
             f'<li>Feeds: <a href="{root}{urls.FEED_EVENTS}">new events</a>, and one per theme.</li>'
             "</ul></section></div></div>"
-            f'<script type="application/ld+json">{json_ld(archive, site_url)}</script>')
+            f'<script type="application/ld+json">{json_ld(archive, site_url, site_name)}</script>')

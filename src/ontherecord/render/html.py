@@ -25,7 +25,7 @@ def segment(seg: Segment, quote_controls=None) -> str:
     if seg.kind == "inserted":
         return f'<span class="otr-inserted" title="Inserted by the publisher, not spoken">{esc(seg.text)}</span>'
     if seg.kind == "note":
-        return (f'<span class="otr-note" title="Added by Rutte on the Record, not spoken">'
+        return (f'<span class="otr-note" title="Added by the editors of this archive, not spoken">'
                 f'[<span class="otr-note-label">archive note:</span> {esc(seg.text)}]</span>')
     control = permalink(seg.anchor, "quotation") + (quote_controls(seg.anchor) if quote_controls else "")
     return (f'<span class="otr-quotation" id="{seg.anchor}">{esc(seg.marks[0])}'

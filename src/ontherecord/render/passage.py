@@ -52,7 +52,7 @@ def passage_page(event: Event, turn: Turn, themes: dict[str, Theme], site: SiteI
         _exchange(event, turn, root),
         f'<p class="otr-in-context"><a href="{in_context}">Read in context</a> (#{turn.anchor} on the event page)</p>',
         _sources(turn),
-        _citations(event, turn, canonical, site.built),
+        _citations(event, turn, canonical, site.built, site.name),
     ])
     return (f'<!doctype html><html lang="en" class="no-js"><head>{head}</head>'
             '<body dir="ltr" data-md-color-scheme="default" data-md-color-primary="indigo"'
@@ -95,15 +95,15 @@ def _sources(turn: Turn) -> str:
     return f'<h2 id="sources">Sources</h2><ul class="otr-sources">{items}</ul>'
 
 
-def _citations(event: Event, turn: Turn, canonical: str, built: dt.date) -> str:
-    t = cite.templates(event, turn)
+def _citations(event: Event, turn: Turn, canonical: str, built: dt.date, site_name: str) -> str:
+    t = cite.templates(event, turn, site_name)
     plain = cite.fill(t["plain"], canonical, built, turn.anchor)
     bib = cite.fill(t["bibtex"], canonical, built, turn.anchor)
     return (f'<h2 id="cite">Cite this {KIND_LABELS[turn.kind].lower()}</h2>'
             f'<div class="otr-citations" data-turn="{turn.anchor}" data-url="{esc(canonical)}">'
             f'<p>Plain text</p><pre class="otr-cite-plain">{esc(plain)}</pre>'
             f'<p>BibTeX</p><pre class="otr-cite-bibtex">{esc(bib)}</pre></div>'
-            f'<script type="application/json" id="otr-cite-data">{cite.page_data(event, [turn])}</script>')
+            f'<script type="application/json" id="otr-cite-data">{cite.page_data(event, [turn], site_name)}</script>')
 
 
 def _json_ld(event: Event, turn: Turn, canonical: str, site: SiteInfo) -> str:
