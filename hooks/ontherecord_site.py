@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
+from ontherecord.publish import write_after_build
 from ontherecord.settings import SiteInfo
 from ontherecord.site import SiteBuild, build_site
 
@@ -82,7 +83,7 @@ def on_post_build(config):
     styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today())
-    log.info(f"standalone passage pages: {_state.build.write_after_build(site_dir, info)}")
+    log.info(f"standalone passage pages: {write_after_build(_state.build, site_dir, info)}")
     try:
         log.info(str(_state.index.finish(site_dir)))
     except IndexingError as exc:

@@ -24,8 +24,8 @@ LAYERS = [
      "render.theme", "render.timeline", "cite", "export", "feeds", "search"},
     # routing a site, importing a transcript, running Pagefind
     {"site", "importing", "indexer"},
-    # the command line
-    {"cli"},
+    # writing files into the built site; the command line
+    {"publish", "cli"},
 ]
 LAYER = {module: n for n, layer in enumerate(LAYERS) for module in layer}
 

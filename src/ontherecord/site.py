@@ -7,7 +7,6 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
-import gzip
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from . import export, feeds, urls
 from .addresses import read_published
 from .archive import load_archive
 from .errors import SourceError
-from .model import Archive
+from .model import Archive, Retired
 from .passages import ThemeIndex
 from .render.event import event_page
 from .render.home import home_sections
@@ -31,6 +30,18 @@ from .settings import SiteInfo
 from .timeline import Timeline, build_timeline, load_moments
 
 
+@dataclass(frozen=True)
+class Notice:
+    """What an address that moved or was withdrawn shows."""
+
+    target: str = ""
+    """For a move: the site path it leads to ('#anchor' allowed)."""
+    what: str = ""
+    """For a move: 'event' or 'passage', in its words."""
+    retired: Retired | None = None
+    """For a withdrawn event: what it was, and why it is gone."""
+
+
 @dataclass
 class SiteBuild:
     archive: Archive
@@ -42,8 +53,8 @@ class SiteBuild:
     """Output path ('data/turns.json') -> content."""
     home: str = ""
     """HTML to put below the home page's own text."""
-    notices: dict[str, tuple] = field(default_factory=dict)
-    """Site path of an address that moved or was withdrawn -> ('moved', target, what) or ('retired', Retired)."""
+    notices: dict[str, Notice] = field(default_factory=dict)
+    """Site path of an address that moved or was withdrawn -> what it shows."""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
@@ -67,26 +78,16 @@ class SiteBuild:
             for t in e.turns:
                 yield urls.passage(e.id, t.anchor) + "index.html", passage_page(e, t, self.archive.themes, site)
 
-    def write_after_build(self, site_dir: Path, site: SiteInfo) -> int:
-        """Write the standalone pages into the built site and add them to its sitemap; their count."""
-        count = 0
+    def notice_pages(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
+        """(output path, page) for every address that moved or was withdrawn."""
         for path, notice in self.notices.items():
-            kind, *rest = notice
-            text = moved_page(path, *rest, site) if kind == "moved" else retired_page(path, *rest, site)
-            target = site_dir / path / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-        for path, text in self.standalone(site):
-            target = site_dir / path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
-            count += 1
-        sitemap = site_dir / "sitemap.xml"
-        if sitemap.exists():
-            locations = [site.url + urls.passage(e.id, t.anchor) for e in self.archive.events for t in e.turns]
-            sitemap.write_text(feeds.extend_sitemap(sitemap.read_text(encoding="utf-8"), locations), encoding="utf-8")
-            (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
-        return count
+            page = (moved_page(path, notice.target, notice.what, site) if notice.retired is None
+                    else retired_page(path, notice.retired, site))
+            yield path + "index.html", page
+
+    def sitemap_locations(self, site: SiteInfo) -> list[str]:
+        """The pages written after the generator's build that belong in its sitemap: the standalone pages."""
+        return [site.url + urls.passage(e.id, t.anchor) for e in self.archive.events for t in e.turns]
 
     def report(self) -> list[str]:
         """Lines for the build log: what an editor should know about this build."""
@@ -145,30 +146,30 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "") -> SiteB
     return build
 
 
-def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[str]) -> dict[str, tuple]:
+def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[str]) -> dict[str, Notice]:
     """The pages that keep moved and withdrawn addresses answering, chains followed to their end."""
-    notices: dict[str, tuple] = {}
+    notices: dict[str, Notice] = {}
     by_id = {e.id: e for e in archive.events}
     for e in archive.events:
         gone = [a for t in e.turns for a in t.aliases] + [r.anchor for r in e.removed]
         for anchor in gone:  # merged or removed: the event page shows where it went, and why
             if anchor[0] in "tq":
-                notices[urls.passage(e.id, anchor)] = ("moved", urls.event(e.id) + "#" + anchor, "passage")
+                notices[urls.passage(e.id, anchor)] = Notice(urls.event(e.id) + "#" + anchor, "passage")
     retired = dict(archive.moves.retired)
     for old, new in archive.moves.renamed.items():
         if new in retired:
             retired[old] = retired[new]
             continue
-        notices[urls.event(old)] = ("moved", urls.event(new), "event")
+        notices[urls.event(old)] = Notice(urls.event(new), "event")
         prefix = urls.passages_of(new)
         for path in [*answering, *list(notices)]:
             if path.startswith(prefix):
-                notices[urls.passages_of(old) + path[len(prefix):]] = ("moved", path, "passage")
+                notices[urls.passages_of(old) + path[len(prefix):]] = Notice(path, "passage")
     for old, why in retired.items():
-        notices[urls.event(old)] = ("retired", why)
+        notices[urls.event(old)] = Notice(retired=why)
         for _, address in published:
             if address.startswith(urls.passages_of(old)):
-                notices[address] = ("retired", why)
+                notices[address] = Notice(retired=why)
     assert not set(notices) & answering, "a notice would hide a page"
     assert all(e not in by_id for e in archive.moves.renamed)
     return notices
