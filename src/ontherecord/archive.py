@@ -10,7 +10,7 @@ from .addresses import load_moves
 from .errors import SourceError
 from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn, role_words
 from .source import ParsedSource, read_source
-from .text import quotation_spans, segments
+from .text import QuoteSpan, quotation_spans, segments
 from .themes import Taxonomy, is_heading, load_taxonomy, tag_paragraphs
 from .yamldoc import load_yaml_file
 
@@ -95,12 +95,11 @@ def build_event(parsed: ParsedSource, people: dict[str, Person], record: anchors
     quotes = [(i, span) for i, p in enumerate(raw_paragraphs) if meta["kind"] == "report"
               for span in quotation_spans(p.text)]
     plan = anchors.assign(record, [p.text for p in raw_paragraphs], turn_members,
-                          [raw_paragraphs[i].text[s:e] for i, (s, e, _, _) in quotes])
+                          [raw_paragraphs[i].text[span.start:span.end] for i, span in quotes])
     removed = _removed(parsed, plan, {a: raw.line for a, raw in zip(plan.paragraphs, raw_paragraphs, strict=True)})
-    quote_ids = iter(plan.quotations)
-    quote_of: dict[int, list[tuple[int, int, str, str, str]]] = {}
-    for i, (s, e, o, c) in quotes:
-        quote_of.setdefault(i, []).append((s, e, o, c, next(quote_ids)))
+    quote_of: dict[int, list[tuple[QuoteSpan, str]]] = {}
+    for (i, span), anchor in zip(quotes, plan.quotations, strict=True):
+        quote_of.setdefault(i, []).append((span, anchor))
     report = meta["kind"] == "report"
     evidence = tag_paragraphs(taxonomy, [p.text for p in raw_paragraphs],
                               [report and is_heading(p.text) for p in raw_paragraphs])
@@ -153,14 +152,14 @@ def _speakers(parsed: ParsedSource, people: dict[str, Person]) -> dict[str, Spea
     return out
 
 
-def _segments(text: str, quotes: list[tuple[int, int, str, str, str]]) -> tuple[Segment, ...]:
-    """Inline segments, with a report's quotations cut out as their own segments."""
+def _segments(text: str, quotes: list[tuple[QuoteSpan, str]]) -> tuple[Segment, ...]:
+    """Inline segments, with a report's quotations (span, anchor) cut out as their own segments."""
     out: list[Segment] = []
     pos = 0
-    for start, end, opening, closing, anchor in quotes:
-        out.extend(segments(text[pos : start - len(opening)]))
-        out.append(Segment("quotation", text[start:end], anchor=anchor, marks=(opening, closing)))
-        pos = end + len(closing)
+    for span, anchor in quotes:
+        out.extend(segments(text[pos : span.start - len(span.opening)]))
+        out.append(Segment("quotation", text[span.start:span.end], anchor=anchor, marks=(span.opening, span.closing)))
+        pos = span.end + len(span.closing)
     out.extend(segments(text[pos:]))
     return tuple(out)
 

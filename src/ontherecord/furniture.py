@@ -21,7 +21,7 @@ class FurnitureRule:
 
 
 @dataclass(frozen=True)
-class Removed:
+class RemovedRun:
     """A run of lines removed as furniture: 1-based, inclusive."""
 
     rule: str
@@ -42,7 +42,7 @@ def load_rules(path: Path) -> tuple[FurnitureRule, ...]:
                                compiled(r.get("until", []))) for r in doc.data)
 
 
-def strip(lines: list[str], rules: tuple[FurnitureRule, ...]) -> tuple[list[int], list[Removed]]:
+def strip(lines: list[str], rules: tuple[FurnitureRule, ...]) -> tuple[list[int], list[RemovedRun]]:
     """The indexes of the lines to keep, and what was removed (line numbers are 1-based)."""
     keep, removed = [], []
     i = 0
@@ -59,17 +59,17 @@ def strip(lines: list[str], rules: tuple[FurnitureRule, ...]) -> tuple[list[int]
         elif rule.kind == "block":
             ends = (j for j in range(i + 1, len(lines)) if any(p.fullmatch(lines[j].strip()) for p in rule.until))
             end = next(ends, i)
-        removed.append(Removed(rule.id, rule.note, i + 1, end + 1, line[:60]))
+        removed.append(RemovedRun(rule.id, rule.note, i + 1, end + 1, line[:60]))
         i = end + 1
     return keep, _merge(removed)
 
 
-def _merge(removed: list[Removed]) -> list[Removed]:
+def _merge(removed: list[RemovedRun]) -> list[RemovedRun]:
     """Adjacent removals by one rule, reported as one run."""
-    out: list[Removed] = []
+    out: list[RemovedRun] = []
     for r in removed:
         if out and out[-1].rule == r.rule and r.first <= out[-1].last + 2:
-            out[-1] = Removed(r.rule, r.note, out[-1].first, r.last, out[-1].preview)
+            out[-1] = RemovedRun(r.rule, r.note, out[-1].first, r.last, out[-1].preview)
         else:
             out.append(r)
     return out

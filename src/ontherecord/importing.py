@@ -19,7 +19,7 @@ from slugify import slugify
 
 from .attribution import Decisions, Question, Row, Turn, attribute
 from .errors import SourceError
-from .furniture import Removed, load_rules, strip
+from .furniture import RemovedRun, load_rules, strip
 from .labels import could_be_label, normal, opening, shape
 from .model import Person, role_words
 from .source import parse_source
@@ -45,7 +45,7 @@ _BYLINE = re.compile(r"\bby\s+(?P<who>.+?)(?:\s+(?:at|to|in|on|before|during|fol
 class Report:
     speakers: dict[str, int] = field(default_factory=dict)
     """Label -> number of turns."""
-    removed: list[Removed] = field(default_factory=list)
+    removed: list[RemovedRun] = field(default_factory=list)
     header: list[tuple[int, str]] = field(default_factory=list)
     unsure: list[str] = field(default_factory=list)
     """Doubts that do not touch attribution: a date taken from furniture, a link dropped."""

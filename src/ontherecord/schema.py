@@ -46,7 +46,7 @@ def _explain(doc: YamlDoc, error: jsonschema.ValidationError, schema: dict) -> S
                 f"remove it, or correct its spelling; the keys allowed here are: {', '.join(sorted(allowed))}",
             )
     if error.validator == "required":
-        missing = error.message.split("'")[1]
+        missing = next(k for k in error.validator_value if k not in error.instance)
         return SourceError(doc.path, doc.line_of(path), f"'{missing}' is missing in {where}",
                            f"add '{missing}:' ({_describe(error.schema, missing)})")
     if error.validator == "type" and error.instance is None:

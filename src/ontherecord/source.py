@@ -12,14 +12,12 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import frontmatter
-
 from . import schema
 from .errors import SourceError
 from .labels import could_be_label, opening, typo_of
 from .yamldoc import YamlDoc, load_yaml, read_text
 
-_FRONT_MATTER = frontmatter.YAMLHandler.FM_BOUNDARY
+_FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # a line of three or more dashes
 _SECTION_BREAK = re.compile(r"^(\*\s*){3,}$")
 
 
@@ -92,7 +90,7 @@ def _split(text: str, path: Path) -> tuple[YamlDoc, str, int, int]:
         raise SourceError(path, 1, "the file does not start with front matter between two '---' lines",
                           "begin the file with '---', the event's fields (id, title, date, ...), then '---'")
     start, end = marks[0], marks[1]
-    # Line numbers are counted on the whole file: python-frontmatter's parse() strips the body.
+    # Line numbers are counted on the whole file, the body's included.
     doc = load_yaml(text[start.end() : end.start()], path, first_line=text[: start.end()].count("\n") + 1)
     if not isinstance(doc.data, dict):
         raise SourceError(path, doc.first_line, "the front matter is not a set of 'key: value' lines",

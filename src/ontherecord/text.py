@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import NamedTuple
 
 from .model import Segment
 
@@ -34,8 +35,17 @@ def segments(text: str) -> tuple[Segment, ...]:
     return tuple(out)
 
 
-def quotation_spans(text: str) -> list[tuple[int, int, str, str]]:
-    """(start, end, opening mark, closing mark) of each direct quotation in `text`.
+class QuoteSpan(NamedTuple):
+    """A direct quotation in a report's paragraph: where its words are, and its marks."""
+
+    start: int
+    end: int
+    opening: str
+    closing: str
+
+
+def quotation_spans(text: str) -> list[QuoteSpan]:
+    """Each direct quotation in `text`.
 
     start and end bound the quoted words, without the marks. Short runs in
     quotation marks ('so-called “hybrid”') are names, not quotations.
@@ -47,7 +57,7 @@ def quotation_spans(text: str) -> list[tuple[int, int, str, str]]:
         if len(words) >= _MIN_QUOTATION_WORDS:
             opening = m.group("open") or m.group("sopen")
             closing = m.group("close") or m.group("sclose")
-            spans.append((m.start(group), m.end(group), opening, closing))
+            spans.append(QuoteSpan(m.start(group), m.end(group), opening, closing))
     return spans
 
 
