@@ -1,10 +1,16 @@
-"""Bad input fails the build, naming the file, the line and what to do. Lines counted by hand."""
+"""Bad input fails, naming the file, the line and what to do. Lines counted by hand.
+
+The cases run against the engine (`load_archive`), which raises what a build reports; one end-to-end
+build at the end proves that the build fails with the same message.
+"""
 
 from __future__ import annotations
 
 import pytest
 
+from ontherecord.archive import load_archive
 from ontherecord.cli import main as ontherecord
+from ontherecord.errors import SourceError
 
 from sites import PEOPLE, BuildFailed, build_site, make_project, transcript
 
@@ -14,9 +20,10 @@ GOOD_BODY = "Opening words of the speech.\n\nHost Two, Director\n\nA question?\n
 
 
 def fails(tmp_path, events: dict[str, str], people: str = PEOPLE) -> str:
+    """The engine's error for these sources: what the build shows, without building (see the last test)."""
     project = make_project(tmp_path, events, people)
-    with pytest.raises(BuildFailed) as failure:
-        build_site(project)
+    with pytest.raises(SourceError) as failure:
+        load_archive(project / "docs" / "_data")
     return str(failure.value)
 
 
@@ -90,3 +97,10 @@ def test_the_check_command_gives_the_same_message(tmp_path, capsys):
 def test_a_sound_tiny_site_builds(tmp_path):
     """The baseline the cases above break: the same source, unbroken, builds."""
     build_site(make_project(tmp_path, {"e": transcript(GOOD_BODY)}))
+
+
+def test_the_build_fails_with_the_engines_message(tmp_path):
+    source = transcript(GOOD_BODY).replace("venue: A Hall", "venu: A Hall")
+    with pytest.raises(BuildFailed) as failure:
+        build_site(make_project(tmp_path, {"e": source}))
+    assert "e.md:5:" in str(failure.value) and "unknown key 'venu'" in str(failure.value)
