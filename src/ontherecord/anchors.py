@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
@@ -198,7 +198,7 @@ def updated_record(old: Record, event: Event) -> Record:
         rows = dict(current)
         for r in previous:
             if r.id not in rows:  # merged into another passage, or removed
-                rows[r.id] = Recorded(**{**vars(r), "removed": r.id in removed})
+                rows[r.id] = replace(r, removed=r.id in removed)
         return tuple(sorted(rows.values(), key=lambda r: int(_NUMBER.match(r.id).group(2))))
 
     return Record(turns=merge(current_turns, old.turns), paragraphs=merge(current_paras, old.paragraphs),

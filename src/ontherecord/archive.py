@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 from . import anchors, schema
@@ -241,8 +242,8 @@ def _with_replies(turns: list[Turn], overrides: dict, parsed: ParsedSource) -> l
     for answer, questions in replies.items():
         for q in questions:
             answered.setdefault(q, []).append(answer)
-    return [Turn(**{**vars(t), "in_reply_to": replies.get(t.anchor, ()),
-                    "answered_by": tuple(answered.get(t.anchor, []))}) for t in turns]
+    return [replace(t, in_reply_to=replies.get(t.anchor, ()), answered_by=tuple(answered.get(t.anchor, [])))
+            for t in turns]
 
 
 def _removed(parsed: ParsedSource, plan: anchors.Assignment, lines: dict[str, int]) -> tuple[Removed, ...]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from . import schema
@@ -69,7 +69,7 @@ def _merge(removed: list[RemovedRun]) -> list[RemovedRun]:
     out: list[RemovedRun] = []
     for r in removed:
         if out and out[-1].rule == r.rule and r.first <= out[-1].last + 2:
-            out[-1] = RemovedRun(r.rule, r.note, out[-1].first, r.last, out[-1].preview)
+            out[-1] = replace(out[-1], last=r.last)
         else:
             out.append(r)
     return out
