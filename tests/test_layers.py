@@ -21,7 +21,7 @@ LAYERS = [
     {"archive", "passages", "timeline"},
     # what readers and programs get: pages, citations, data, feeds, search records
     {"render.html", "render.event", "render.home", "render.lists", "render.notice", "render.passage",
-     "render.theme", "render.timeline", "cite", "export", "feeds", "search"},
+     "render.theme", "render.timeline", "render.check", "cite", "export", "feeds", "search", "quotecheck"},
     # routing a site, importing a transcript, running Pagefind
     {"site", "importing", "indexer"},
     # writing files into the built site; the command line

@@ -12,12 +12,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import export, feeds, urls
+from . import export, feeds, quotecheck, urls
 from .addresses import read_published
 from .archive import load_archive
 from .errors import SourceError
 from .model import Archive, Retired
 from .passages import ThemeIndex
+from .render.check import MATCHER, check_page
 from .render.event import event_page
 from .render.home import home_sections
 from .render.lists import events_index, people_index, person_page, person_page_count
@@ -141,6 +142,10 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "") -> SiteB
     build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url, site_name)
     for theme in archive.themes.values():
         build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url, site_name)
+    pages["check.md"] = LazyPage("Check a quotation", "Paste a quotation as printed: see what was said.",
+                                 lambda: check_page(archive, quotecheck.SUBJECT))
+    build.data.update(quotecheck.data_files(archive))
+    build.data[MATCHER] = quotecheck.script()
     build.notices = _notices(archive, published, build.addresses())
     build.check_published(published, data_dir / "published.txt")
     return build

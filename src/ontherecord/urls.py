@@ -36,6 +36,14 @@ DATA_TIMELINE = "data/timeline.json"
 FEED_EVENTS = "feeds/events.xml"
 
 
+CHECK = "check/"
+
+
+def quote_data(event_id: str) -> str:
+    """What the quote check reads of one event."""
+    return f"data/quote/{event_id}.json"
+
+
 def theme_feed(slug: str) -> str:
     return f"feeds/themes/{slug}.xml"
 
