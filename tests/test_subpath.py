@@ -58,5 +58,9 @@ def test_navigation_search_and_standalone_pages_work_under_the_sub_path(archive,
         page.click(".otr-in-context a")
         page.wait_for_url(base + "events/2026-01-26-afet-sede-exchange/#t3")
         assert page.evaluate("fetch('../../data/turns.json').then(r => r.status)") == 200
+        page.goto(base + "check/?q=%22keep%20on%20dreaming%22")
+        page.wait_for_selector("[data-verdict=verbatim]")
+        page.locator(".otr-check-links a").first.click()
+        page.wait_for_url(base + "events/2026-01-26-afet-sede-exchange/#p29")
         context.close()
         assert requests.foreign() == [] and requests.errors == []

@@ -192,6 +192,19 @@
       return li;
     }
 
+    // A quotation (in quote marks, or six words or more): offer to check it against the record.
+    function offerCheck(text) {
+      var old = panel.querySelector(".otr-search__check");
+      if (old) old.remove();
+      var t = text.trim();
+      if (!(/^["“”'‘«„]/.test(t) || t.split(/\s+/).length >= 6)) return;
+      var a = document.createElement("a");
+      a.className = "otr-search__check";
+      a.href = ROOT + "check/?q=" + encodeURIComponent(t);
+      a.textContent = "Check this quotation against the record →";
+      status.after(a);
+    }
+
     function run() {
       var query = normalize(input.value);
       var filters = chosenFilters();
@@ -209,6 +222,7 @@
         if (mine !== generation) return;
         var events = found[0], shown = found[1].slice(0, MAX_RESULTS);
         list.innerHTML = "";
+        offerCheck(input.value);
         shown.forEach(function (p, i) { list.appendChild(item(p, i, query)); });
         status.textContent = found[1].length ? found[1].length + " passage" + (found[1].length === 1 ? "" : "s") +
           " in " + (events > MAX_EVENTS ? "the best " + MAX_EVENTS + " of " : "") + events + " event" +

@@ -73,8 +73,9 @@ def read_published(path: Path) -> list[tuple[int, str]]:
 
 
 def recordable(address: str) -> bool:
-    """Whether an address belongs in the record: every page a reader may cite, not page 2 of a listing."""
-    return not _LISTING_PAGE.search(address)
+    """Whether an address belongs in the record: every page and data file a reader may cite, not page 2 of a
+    listing, nor the files the site's own scripts read (the quote check's data, the scripts themselves)."""
+    return not _LISTING_PAGE.search(address) and not address.startswith(("data/quote/", "assets/"))
 
 
 def write_published(path: Path, addresses: set[str]) -> int:

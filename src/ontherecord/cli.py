@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import shutil
 import sys
 from pathlib import Path
 
-from . import anchors
+import yaml
+
+from . import anchors, quotecheck, urls
 from .addresses import read_published, recordable, write_published
 from .archive import load_archive, load_people, record_path, records_of
 from .attribution import Decisions
@@ -41,11 +44,16 @@ def main(argv: list[str] | None = None) -> int:
     imp.add_argument("--not-label", action="append", default=[], metavar="TEXT",
                      help="TEXT opens a line like a label but is part of the speech; repeat for more")
     imp.add_argument("--opening", metavar="LABEL", help="who speaks the words before the first label")
+    quote = sub.add_parser("quote", help="check a quotation as printed against the record")
+    quote.add_argument("text", help="the quotation, as printed (quote marks, … and [insertions] as they are)")
+    quote.add_argument("--json", action="store_true", help="print the verdict and the differences as JSON")
+    quote.add_argument("--site-url", help="the site's address for links (default: site_url of mkdocs.yml)")
     explain = sub.add_parser("explain", help="say which rule gave each theme of a passage")
     explain.add_argument("passage", help="EVENT-ID#ANCHOR, e.g. 2026-01-26-afet-sede-exchange#p16")
     args = parser.parse_args(argv)
     try:
-        return {"check": _check, "lock": _lock, "explain": _explain, "import": _import}[args.command](args)
+        return {"check": _check, "lock": _lock, "explain": _explain, "import": _import,
+                "quote": _quote}[args.command](args)
     except SourceError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 1
@@ -100,6 +108,52 @@ def _import(args) -> int:
             registry.write(provisional_yaml(result.report.provisional))
     print(f"\nwrote {out}")
     return 0
+
+
+def _quote(args) -> int:
+    result = quotecheck.check(args.text, load_archive(args.data))
+    base = args.site_url or _site_url()
+    for key in ("passage", *(("nearest",) if "nearest" in result else ())):
+        for p in result[key] if key == "nearest" else [result.get(key)] if result.get(key) else []:
+            p["url"] = base + p["url"]
+            if p.get("turn"):
+                p["cite"] = base + urls.passage(p["event"], p["turn"])
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+        return 0
+    print(f"verdict: {result['verdict']}")
+    passage = result.get("passage")
+    if passage:
+        print(f"passage: {passage['url']} ({passage['speaker']}, {passage['role']}, {passage['dateText']})")
+        if passage.get("cite"):
+            print(f"cite: {passage['cite']}")
+        print("record: " + " ".join(_word(w) for w in result["diff"]))
+        print("        [-words-]: in the record, left out or changed; {+words+}: printed, not in the record")
+        for note in result["notes"]:
+            print(f"not counted: {note['kind']}: printed “{note['printed']}”, record “{note['record']}”")
+    for near in result.get("nearest", []):
+        print(f"nearest: {near['url']} ({near['speaker']}, {near['dateText']})")
+    if result["verdict"] == "not-found":
+        print("The archive holds only what it holds: not found here is no proof that it was never said.")
+    return 0
+
+
+def _word(w: dict) -> str:
+    if w["op"] == "same":
+        return w["record"]
+    if w["op"] == "omitted":
+        return f"[-{w['record']}-]"
+    if w["op"] == "changed":
+        return f"[-{w['record']}-]{{+{w['printed']}+}}"
+    return f"{{+[{w['printed']}]+}}" if w["op"] == "inserted" else f"{{+{w['printed']}+}}"
+
+
+def _site_url() -> str:
+    config = Path("mkdocs.yml")
+    if config.exists():
+        url = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("site_url") or ""
+        return url if url.endswith("/") else url + "/"
+    return ""
 
 
 def _explain(args) -> int:

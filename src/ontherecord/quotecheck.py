@@ -74,7 +74,8 @@ def candidates(text: str, archive: Archive) -> list[Event]:
     terms = json.loads(_runtime().call("otrTerms", text))
     counts = Counter()
     for event in archive.events:
-        words = {w.casefold() for w in _WORD.findall(" ".join(t.text for t in event.turns))}
+        text = " ".join([*(t.text for t in event.turns), *(p.text for p in event.report)])
+        words = {w.casefold() for w in _WORD.findall(text)}
         counts[event.id] = sum(t in words for t in terms)
     by_id = {e.id: e for e in archive.events}
     ranked = sorted((e for e in archive.events if counts[e.id]), key=lambda e: (-counts[e.id], e.id))

@@ -132,7 +132,7 @@
       if (o.op === "same") { same++; run++; longest = Math.max(longest, run); omittedRun = 0; }
       else { run = 0; }
       if (o.op === "changed") changed++;
-      if (o.op === "added") added++;
+      if (o.op === "added" || o.op === "inserted") added++;  // a writer's [insertion] is shown, and counts
       if (o.op === "omitted") { omitted++; if (!o.marked) { omittedRun++; longestGap = Math.max(longestGap, omittedRun); } }
       else if (o.op !== "same") { omittedRun = 0; }
     });
