@@ -119,10 +119,12 @@
   }
 
   function run(quotation) {
-    if (!quotation.trim()) return;
+    if (!quotation.trim()) return Promise.resolve(null);
     out.textContent = "Checking…";
-    candidates(quotation).then(function (events) {
-      show(window.OtrQuote.check(quotation, events, SUBJECT));
+    return candidates(quotation).then(function (events) {
+      var result = window.OtrQuote.check(quotation, events, SUBJECT);
+      show(result);
+      return result;
     }).catch(function (error) { out.textContent = "The check could not run: " + error; });
   }
 
