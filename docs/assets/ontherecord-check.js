@@ -8,7 +8,6 @@
   if (!form) return;
   var ROOT = new URL(form.dataset.root || "./", location.href).href;
   var SUBJECT = form.dataset.subject;
-  var CANDIDATES = 5;
   var box = form.querySelector("textarea");
   var out = document.getElementById("otr-check-result");
   var VERDICTS = {
@@ -29,18 +28,25 @@
     return pagefind;
   }
 
-  // The events holding most of the quotation's search terms (as the command line counts them).
+  // The events the index ranks first for the quotation's search terms; when fewer hold them all, those
+  // holding most of them (as the command line counts them). Each word's part of the index is loaded once.
   function candidates(quotation) {
-    var terms = window.OtrQuote.searchTerms(quotation);
+    var terms = window.OtrQuote.searchTerms(quotation), want = window.OtrQuote.CANDIDATES;
     return load().then(function (pf) {
-      return Promise.all(terms.map(function (t) { return pf.search(t); }));
-    }).then(function (all) {
-      var tally = {}, byId = {};
-      all.forEach(function (found) {
-        found.results.forEach(function (r) { tally[r.id] = (tally[r.id] || 0) + 1; byId[r.id] = r; });
+      return pf.search(terms.join(" ")).then(function (all) {
+        if (all.results.length >= want || terms.length < 2) return all.results.slice(0, want);
+        return Promise.all(terms.map(function (t) { return pf.search(t); })).then(function (each) {
+          var tally = {}, byId = {};
+          all.results.forEach(function (r) { tally[r.id] = terms.length + 1; byId[r.id] = r; });
+          each.forEach(function (found) {
+            found.results.forEach(function (r) { tally[r.id] = (tally[r.id] || 0) + 1; byId[r.id] = r; });
+          });
+          return Object.keys(tally).sort(function (a, b) { return tally[b] - tally[a]; }).slice(0, want)
+            .map(function (id) { return byId[id]; });
+        });
       });
-      var ids = Object.keys(tally).sort(function (a, b) { return tally[b] - tally[a]; }).slice(0, CANDIDATES);
-      return Promise.all(ids.map(function (id) { return byId[id].data(); }));
+    }).then(function (results) {
+      return Promise.all(results.map(function (r) { return r.data(); }));
     }).then(function (records) {
       var prefix = new URL(ROOT).pathname + "events/";
       return Promise.all(records.map(function (d) {

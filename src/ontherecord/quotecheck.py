@@ -20,8 +20,6 @@ from .vocabulary import KIND_LABELS, long_date
 
 SUBJECT = "mark-rutte"
 """Whose record the archive keeps: words found in anyone else's mouth are 'other-speaker'."""
-CANDIDATES = 5
-"""Events the matcher reads: the command line takes as many as the page does."""
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
 
 
@@ -79,7 +77,7 @@ def candidates(text: str, archive: Archive) -> list[Event]:
         counts[event.id] = sum(t in words for t in terms)
     by_id = {e.id: e for e in archive.events}
     ranked = sorted((e for e in archive.events if counts[e.id]), key=lambda e: (-counts[e.id], e.id))
-    return [by_id[e.id] for e in ranked[:CANDIDATES]]
+    return [by_id[e.id] for e in ranked[:_runtime().eval("OtrQuote.CANDIDATES")]]
 
 
 def check(text: str, archive: Archive) -> dict:

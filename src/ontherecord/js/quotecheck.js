@@ -228,7 +228,8 @@
     "that the their there these they this to was we were what which who will with you").split(" ");
 
   /* The distinct words by which the index finds the candidate events: the quotation's own, lowercase,
-     without marks, insertions or the commonest words, longest first, at most twelve. */
+     without marks, insertions or the commonest words, longest first (the longest tell events apart best),
+     at most three: each word costs the reader a part of the index to download. */
   function searchTerms(quotation) {
     var seen = {};
     return printed(quotation).filter(function (t) {
@@ -237,7 +238,7 @@
       seen[w] = true;
       return true;
     }).map(function (t) { return t.raw.toLowerCase(); })
-      .sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); }).slice(0, 12);
+      .sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); }).slice(0, 3);
   }
 
   function looksLikeQuotation(text) {
@@ -245,6 +246,8 @@
     return /^["“”'‘«„]/.test(t) || t.split(/\s+/).length >= 6;
   }
 
-  root.OtrQuote = {check: check, tokens: tokens, printed: printed, searchTerms: searchTerms,
+  var CANDIDATES = 3;  // events read per check, on the page and on the command line alike
+
+  root.OtrQuote = {CANDIDATES: CANDIDATES, check: check, tokens: tokens, printed: printed, searchTerms: searchTerms,
     looksLikeQuotation: looksLikeQuotation, canon: canon};
 })(typeof window !== "undefined" ? window : globalThis);
