@@ -1,6 +1,6 @@
-// The quote-check page: finds candidate events with this site's Pagefind index, fetches what the check
-// needs of them (data/quote/<event>.json) and lets the matcher (quotecheck.js, the same file the command
-// line runs) give its verdict. Every request goes to this site.
+// The quote-check page: finds candidate events with the check's own word index (data/quote/words/),
+// fetches what the check needs of them (data/quote/<event>.json) and lets the matcher (quotecheck.js, the
+// same file the command line runs) give its verdict. Every request goes to this site.
 (function () {
   "use strict";
 
@@ -17,43 +17,30 @@
     "other-speaker": ["Someone else said this", "The words are in the record, but not in the mouth of the person they are attributed to."],
     "not-found": ["Not found", "Nothing in this archive matches closely enough. The archive holds only what it holds: this is not proof that the words were never said."]
   };
-  var pagefind = null;
+  var eventList = null;
 
-  function load() {
-    if (!pagefind) {
-      pagefind = import(ROOT + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ basePath: ROOT + "pagefind/", baseUrl: new URL(ROOT).pathname }).then(function () { return pf; });
-      });
-    }
-    return pagefind;
+  function json(path) {
+    return fetch(ROOT + path).then(function (r) { return r.ok ? r.json() : {}; });
   }
 
-  // The events the index ranks first for the quotation's search terms; when fewer hold them all, those
-  // holding most of them (as the command line counts them). Each word's part of the index is loaded once.
+  // The events the word index ranks first for the quotation's search terms: the same terms, the same
+  // files and the same ranking as the command line. One small file a term, then the events' check data.
   function candidates(quotation) {
-    var terms = window.OtrQuote.searchTerms(quotation), want = window.OtrQuote.CANDIDATES;
-    return load().then(function (pf) {
-      return pf.search(terms.join(" ")).then(function (all) {
-        if (all.results.length >= want || terms.length < 2) return all.results.slice(0, want);
-        return Promise.all(terms.map(function (t) { return pf.search(t); })).then(function (each) {
-          var tally = {}, byId = {};
-          all.results.forEach(function (r) { tally[r.id] = terms.length + 1; byId[r.id] = r; });
-          each.forEach(function (found) {
-            found.results.forEach(function (r) { tally[r.id] = (tally[r.id] || 0) + 1; byId[r.id] = r; });
-          });
-          return Object.keys(tally).sort(function (a, b) { return tally[b] - tally[a]; }).slice(0, want)
-            .map(function (id) { return byId[id]; });
+    var Q = window.OtrQuote, terms = Q.searchTerms(quotation);
+    eventList = eventList || json("data/quote/events.json");
+    var shards = {};
+    terms.forEach(function (t) { shards[Q.shard(t)] = true; });
+    var names = Object.keys(shards);
+    return Promise.all([eventList].concat(names.map(function (n) { return json("data/quote/words/" + n + ".json"); })))
+      .then(function (got) {
+        var events = got[0], postings = {};
+        got.slice(1).forEach(function (words) {
+          terms.forEach(function (t) { if (words[t]) postings[t] = words[t]; });
         });
+        return Promise.all(Q.rankEvents(terms, postings, events.length).map(function (n) {
+          return json("data/quote/" + events[n] + ".json");
+        }));
       });
-    }).then(function (results) {
-      return Promise.all(results.map(function (r) { return r.data(); }));
-    }).then(function (records) {
-      var prefix = new URL(ROOT).pathname + "events/";
-      return Promise.all(records.map(function (d) {
-        var event = decodeURI(d.url).slice(prefix.length).split("/")[0];
-        return fetch(ROOT + "data/quote/" + event + ".json").then(function (r) { return r.json(); });
-      }));
-    });
   }
 
   function el(tag, attrs, text) {

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections import Counter
+import unicodedata
 from functools import cache
 from importlib import resources
 
@@ -20,7 +20,8 @@ from .vocabulary import KIND_LABELS, long_date
 
 SUBJECT = "mark-rutte"
 """Whose record the archive keeps: words found in anyone else's mouth are 'other-speaker'."""
-_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+_WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
+"""A word as the matcher reads one ([\\p{L}\\p{N}]+ with apostrophes inside)."""
 
 
 def script() -> str:
@@ -62,22 +63,57 @@ def _spoken(p: Paragraph, quotes: bool = True) -> str:
 
 
 def data_files(archive: Archive) -> dict[str, str]:
-    """One small JSON file per event, fetched by the /check/ page for the events the index finds."""
-    return {urls.quote_data(e.id): json.dumps(event_data(e), ensure_ascii=False, separators=(",", ":"))
-            for e in archive.events}
+    """What the /check/ page reads: one small JSON file per event, the list of events, and the word index
+    (word -> the numbers of the events that hold it) split into files by a hash of the word."""
+    files = {urls.quote_data(e.id): _json(event_data(e)) for e in archive.events}
+    files[urls.QUOTE_EVENTS] = _json([e.id for e in archive.events])
+    shards: dict[int, dict[str, list[int]]] = {}
+    for word, events in sorted(postings(archive).items()):
+        shards.setdefault(_shard(word), {})[word] = events
+    files.update({urls.quote_words(n): _json(words) for n, words in shards.items()})
+    return files
+
+
+def postings(archive: Archive) -> dict[str, list[int]]:
+    """Every word the check may search for -> the numbers (in archive order) of the events that hold it."""
+    skip = set(json.loads(_runtime().eval("JSON.stringify(OtrQuote.STOPWORDS)")))
+    out: dict[str, list[int]] = {}
+    for number, event in enumerate(archive.events):
+        words = " ".join([*(t.text for t in event.turns), *(p.text for p in event.report)])
+        text = unicodedata.normalize("NFKC", words)
+        for word in {w.lower() for w in _WORD.findall(text)}:
+            if len(word) >= 3 and word not in skip:
+                out.setdefault(word, []).append(number)
+    return out
+
+
+def _shard(word: str) -> int:
+    """FNV-1a over the word's UTF-16 code units, as `OtrQuote.shard` computes it in the reader's browser."""
+    h = 0x811C9DC5
+    units = word.encode("utf-16-le")
+    for i in range(0, len(units), 2):
+        h ^= units[i] | units[i + 1] << 8
+        h = (h * 0x01000193) & 0xFFFFFFFF
+    return h % _shards()
+
+
+@cache
+def _shards() -> int:
+    return int(_runtime().eval("OtrQuote.SHARDS"))
+
+
+def _json(data) -> str:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def candidates(text: str, archive: Archive) -> list[Event]:
-    """The events holding the most of the quotation's search terms: the page asks the index for the same."""
-    terms = json.loads(_runtime().call("otrTerms", text))
-    counts = Counter()
-    for event in archive.events:
-        text = " ".join([*(t.text for t in event.turns), *(p.text for p in event.report)])
-        words = {w.casefold() for w in _WORD.findall(text)}
-        counts[event.id] = sum(t in words for t in terms)
-    by_id = {e.id: e for e in archive.events}
-    ranked = sorted((e for e in archive.events if counts[e.id]), key=lambda e: (-counts[e.id], e.id))
-    return [by_id[e.id] for e in ranked[:_runtime().eval("OtrQuote.CANDIDATES")]]
+    """The events the page would read for this quotation: the same terms, the same index, the same ranking."""
+    runtime = _runtime()
+    terms = json.loads(runtime.call("otrTerms", text))
+    index = postings(archive)
+    chosen = json.loads(runtime.call("otrRank", json.dumps(terms), json.dumps({t: index.get(t, []) for t in terms}),
+                                     len(archive.events)))
+    return [archive.events[n] for n in chosen]
 
 
 def check(text: str, archive: Archive) -> dict:
@@ -94,5 +130,7 @@ def _runtime():
     runtime.eval(script())
     runtime.eval("function otrCheck(q, events, subject) {"
                  " return JSON.stringify(OtrQuote.check(q, JSON.parse(events), subject)); }"
-                 "function otrTerms(q) { return JSON.stringify(OtrQuote.searchTerms(q)); }")
+                 "function otrTerms(q) { return JSON.stringify(OtrQuote.searchTerms(q)); }"
+                 "function otrRank(terms, postings, n) {"
+                 " return JSON.stringify(OtrQuote.rankEvents(JSON.parse(terms), JSON.parse(postings), n)); }")
     return runtime

@@ -44,6 +44,15 @@ def quote_data(event_id: str) -> str:
     return f"data/quote/{event_id}.json"
 
 
+QUOTE_EVENTS = "data/quote/events.json"
+"""The quote check's list of events: the word index refers to them by number."""
+
+
+def quote_words(shard: int) -> str:
+    """One file of the quote check's word index."""
+    return f"data/quote/words/{shard}.json"
+
+
 def theme_feed(slug: str) -> str:
     return f"feeds/themes/{slug}.xml"
 

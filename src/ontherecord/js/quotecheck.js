@@ -229,7 +229,7 @@
 
   /* The distinct words by which the index finds the candidate events: the quotation's own, lowercase,
      without marks, insertions or the commonest words, longest first (the longest tell events apart best),
-     at most three: each word costs the reader a part of the index to download. */
+     at most five: each word costs the reader one small file of the word index. */
   function searchTerms(quotation) {
     var seen = {};
     return printed(quotation).filter(function (t) {
@@ -238,7 +238,7 @@
       seen[w] = true;
       return true;
     }).map(function (t) { return t.raw.toLowerCase(); })
-      .sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); }).slice(0, 3);
+      .sort(function (a, b) { return b.length - a.length || (a < b ? -1 : 1); }).slice(0, 5);
   }
 
   function looksLikeQuotation(text) {
@@ -247,7 +247,34 @@
   }
 
   var CANDIDATES = 3;  // events read per check, on the page and on the command line alike
+  var SHARDS = 512;    // the word index is split into this many files, by a hash of the word
 
-  root.OtrQuote = {CANDIDATES: CANDIDATES, check: check, tokens: tokens, printed: printed, searchTerms: searchTerms,
+  /* Which file of the word index holds `word`: FNV-1a over its UTF-16 code units (the engine computes the
+     same when it writes the files). */
+  function shard(word) {
+    var h = 0x811c9dc5;
+    for (var i = 0; i < word.length; i++) {
+      h ^= word.charCodeAt(i);
+      h = Math.imul(h, 0x01000193) >>> 0;
+    }
+    return h % SHARDS;
+  }
+
+  /* The candidate events: those holding the quotation's search terms, rarer terms weighing more.
+     `postings`: term -> sorted event numbers; `events`: how many events the archive has. */
+  function rankEvents(terms, postings, events) {
+    var score = {};
+    terms.forEach(function (t) {
+      var found = postings[t] || [];
+      if (!found.length) return;
+      var weight = Math.log(1 + events / found.length);
+      found.forEach(function (e) { score[e] = (score[e] || 0) + weight; });
+    });
+    return Object.keys(score).map(Number).sort(function (a, b) { return score[b] - score[a] || a - b; })
+      .slice(0, CANDIDATES);
+  }
+
+  root.OtrQuote = {CANDIDATES: CANDIDATES, SHARDS: SHARDS, STOPWORDS: STOPWORDS, shard: shard,
+    rankEvents: rankEvents, check: check, tokens: tokens, printed: printed, searchTerms: searchTerms,
     looksLikeQuotation: looksLikeQuotation, canon: canon};
 })(typeof window !== "undefined" ? window : globalThis);
