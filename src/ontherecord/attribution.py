@@ -110,10 +110,8 @@ def _sure(op: Opening, kind: Shape, count: int, known: set[str]) -> bool:
         return False  # "Mark Rutte." alone on a line: a label with a stray stop, or a sentence
     if kind.kind in ("qa", "role") or count >= 2 or normal(op.label) in known or normal(kind.base) in known:
         return True
-    if op.sep in ("dash", "stop-dash"):
+    if op.sep in ("dash", "stop-dash"):  # "Europe – and this matters": a dash needs a name that says more
         return kind.marked and kind.words >= 2
-    if op.sep == "line" and not op.rest:
-        return kind.marked or kind.words >= 2
     return kind.marked or kind.words >= 2
 
 
@@ -136,6 +134,8 @@ def _typos(rows, found, sure, decisions, questions, registry: set[str]) -> None:
     for i, row in enumerate(rows):
         op = sure.get(i)
         phrase = op.label if op else None
+        if i in found and found[i][0].label in decisions.speech:
+            continue
         if phrase in decisions.labels or phrase in decisions.speech or (
                 phrase and normal(re.sub(r"\s*\d+$", "", phrase)) in registered):
             continue  # "JOURNALIST" is the registry's "Journalist": case is no typo there
