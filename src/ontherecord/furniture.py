@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
 
 from . import schema
@@ -32,6 +33,13 @@ class RemovedRun:
 
 
 def load_rules(path: Path) -> tuple[FurnitureRule, ...]:
+    """The rules at `path`, read again whenever the file changes."""
+    stat = path.stat()
+    return _load_rules(path, stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=8)
+def _load_rules(path: Path, _mtime: int, _size: int) -> tuple[FurnitureRule, ...]:
     doc = load_yaml_file(path)
     schema.check(doc, "furniture")
 
