@@ -78,3 +78,8 @@ def test_every_address_ever_published_answers(real_site):
     missing = [a for _, a in published if not ((real_site.site / a / "index.html").is_file()
                                               or (a.endswith((".json", ".xml")) and (real_site.site / a).is_file()))]
     assert missing == []
+
+
+def test_robots_txt_names_the_sitemap_under_the_site_address(real_site):
+    robots = (real_site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert robots == ["User-agent: *", "Allow: /", "Sitemap: https://example.org/sitemap.xml"]

@@ -33,6 +33,7 @@ def test_every_link_and_data_url_stays_under_the_sub_path(archive):
     assert all(t["url"].startswith("/archive/events/") and t["permalink"].startswith("/archive/a/") for t in turns)
     feed = feedparser.parse((site / "feeds/events.xml").read_bytes())
     assert all(e.link.startswith("https://example.org/archive/events/") for e in feed.entries)
+    assert "Sitemap: https://example.org/archive/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
     assert "<loc>https://example.org/archive/a/" in (site / "sitemap.xml").read_text(encoding="utf-8")
 
 

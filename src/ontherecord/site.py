@@ -146,6 +146,7 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "") -> SiteB
                                  lambda: check_page(archive, quotecheck.SUBJECT))
     build.data.update(quotecheck.data_files(archive))
     build.data[MATCHER] = quotecheck.script()
+    build.data[urls.ROBOTS] = _robots(site_url)
     build.notices = _notices(archive, published, build.addresses())
     build.check_published(published, data_dir / "published.txt")
     return build
@@ -176,6 +177,18 @@ def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[
                 notices[address] = Notice(retired=why)
     assert not set(notices) & answering, "a notice would hide a page"  # load_moves refuses a moved current id
     return notices
+
+
+def _robots(site_url: str) -> str:
+    """Everything may be crawled; the sitemap is named under the site's own address, sub-path included.
+
+    Crawlers read robots.txt only at a host's root: a site published under a sub-path should have its
+    host serve this file (or its line) there.
+    """
+    lines = ["User-agent: *", "Allow: /"]
+    if site_url.startswith(("http://", "https://")):
+        lines.append(f"Sitemap: {site_url}sitemap.xml")
+    return "\n".join(lines) + "\n"
 
 
 def _url_of(src_uri: str) -> str:

@@ -37,6 +37,7 @@ FEED_EVENTS = "feeds/events.xml"
 
 
 CHECK = "check/"
+ROBOTS = "robots.txt"
 
 
 def quote_data(event_id: str) -> str:
