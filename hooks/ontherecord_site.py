@@ -41,7 +41,7 @@ def on_files(files, config):
     global _state
     try:
         build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
-                           site_name=config.site_name)
+                           site_name=config.site_name, templates=_custom_dir(config))
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
@@ -82,12 +82,17 @@ def on_post_build(config):
     site_dir = Path(config.site_dir)
     styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
-                    scripts=("assets/ontherecord.js",), built=dt.date.today())
+                    scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config))
     log.info(f"standalone passage pages: {write_after_build(_state.build, site_dir, info)}")
     try:
         log.info(str(_state.index.finish(site_dir)))
     except IndexingError as exc:
         raise PluginError(str(exc)) from None
+
+
+def _custom_dir(config) -> Path | None:
+    custom = config.theme.custom_dir
+    return Path(custom) if custom else None
 
 
 def on_build_error(error):

@@ -120,3 +120,14 @@ def test_the_header_search_offers_to_check_a_quotation(page, site_url):
     link = page.wait_for_selector(".otr-search__check")
     link.click()
     page.wait_for_selector("[data-verdict=verbatim]")
+
+
+def test_a_template_in_the_themes_custom_dir_replaces_the_engines(tmp_path):
+    from sites import build_site, make_project, transcript
+
+    project = make_project(tmp_path, {"e": transcript("Opening words.\n\nHost Two, Director\n\nA question?\n")})
+    (project / "overrides" / "ontherecord").mkdir()
+    (project / "overrides" / "ontherecord" / "check.html").write_text(
+        "<h1>Our own check page</h1><p>{{ events }} events</p>", encoding="utf-8")
+    built = build_site(project)
+    assert built.page("check").find("h1").get_text() == "Our own check page"

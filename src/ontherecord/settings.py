@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -20,3 +21,5 @@ class SiteInfo:
     built: dt.date
     """The build's date: the only field of a page meant to change from build to build."""
     icon: str = "assets/images/favicon.png"
+    templates: Path | None = None
+    """The theme's custom_dir: a template placed in its `ontherecord/` folder replaces the engine's own."""

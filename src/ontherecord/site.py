@@ -101,8 +101,9 @@ class SiteBuild:
         return lines
 
 
-def build_site(data_dir: Path, site_url: str = "", site_name: str = "") -> SiteBuild:
-    """The pages, data and checks of one build; `site_url` and `site_name` are the site's settings."""
+def build_site(data_dir: Path, site_url: str = "", site_name: str = "", templates: Path | None = None) -> SiteBuild:
+    """The pages, data and checks of one build; `site_url`, `site_name` and `templates` (the theme's
+    custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings."""
     archive = load_archive(data_dir)
     published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
@@ -143,7 +144,7 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "") -> SiteB
     for theme in archive.themes.values():
         build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url, site_name)
     pages["check.md"] = LazyPage("Check a quotation", "Paste a quotation as printed: see what was said.",
-                                 lambda: check_page(archive, quotecheck.SUBJECT))
+                                 lambda: check_page(archive, quotecheck.SUBJECT, templates))
     build.data.update(quotecheck.data_files(archive))
     build.data[MATCHER] = quotecheck.script()
     build.data[urls.ROBOTS] = _robots(site_url)

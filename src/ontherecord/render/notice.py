@@ -14,7 +14,7 @@ from .templates import render
 def moved_page(path: str, target: str, what: str, site: SiteInfo) -> str:
     """The page at `path` for something now at `target` (a site path, '#anchor' allowed)."""
     root = urls.root_of(path)
-    return render("notice.html", kind="moved", site=site, root=root, heading=f"This {what} has moved",
+    return render("notice.html", site.templates, kind="moved", site=site, root=root, heading=f"This {what} has moved",
                   target=root + target, canonical=site.url + target,
                   lines=[f"The {what} you linked to now has another address. Your browser should take you there."],
                   link_text="Go to its new address")
@@ -22,8 +22,8 @@ def moved_page(path: str, target: str, what: str, site: SiteInfo) -> str:
 
 def retired_page(path: str, retired: Retired, site: SiteInfo) -> str:
     root = urls.root_of(path)
-    return render("notice.html", kind="retired", site=site, root=root, heading="This event was withdrawn",
-                  target="", canonical="", link_text="",
+    return render("notice.html", site.templates, kind="retired", site=site, root=root,
+                  heading="This event was withdrawn", target="", canonical="", link_text="",
                   lines=[(f"This address belonged to “{retired.title}”"
                           f" ({long_date(dt.date.fromisoformat(retired.date))})."),
                          f"It is no longer in the archive: {retired.why}"])
