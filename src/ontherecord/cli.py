@@ -113,11 +113,10 @@ def _import(args) -> int:
 def _quote(args) -> int:
     result = quotecheck.check(args.text, load_archive(args.data))
     base = args.site_url or _site_url()
-    for key in ("passage", *(("nearest",) if "nearest" in result else ())):
-        for p in result[key] if key == "nearest" else [result.get(key)] if result.get(key) else []:
-            p["url"] = base + p["url"]
-            if p.get("turn"):
-                p["cite"] = base + urls.passage(p["event"], p["turn"])
+    for p in ([result["passage"]] if result.get("passage") else []) + result.get("nearest", []):
+        p["url"] = base + p["url"]  # absolute: these are links to paste into an article
+        if p.get("turn"):
+            p["cite"] = base + urls.passage(p["event"], p["turn"])
     if args.json:
         print(json.dumps(result, ensure_ascii=False, indent=1))
         return 0
