@@ -83,3 +83,25 @@ def test_every_address_ever_published_answers(real_site):
 def test_robots_txt_names_the_sitemap_under_the_site_address(real_site):
     robots = (real_site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
     assert robots == ["User-agent: *", "Allow: /", "Sitemap: https://example.org/sitemap.xml"]
+
+
+def test_every_page_has_a_preview_of_its_own(real_site):
+    """Open Graph and Twitter card on every page: title, description, URL, card (issue 18, first step)."""
+    from bs4 import BeautifulSoup
+
+    pages = sorted(p for p in real_site.site.rglob("index.html") if "/pagefind/" not in p.as_posix())
+    assert len(pages) > 70
+    titles: dict[str, str] = {}
+    for path in pages:
+        soup = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        if soup.find("meta", attrs={"http-equiv": "refresh"}):
+            continue  # a redirect says where to go, not what is there
+        og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+        card = {m["name"]: m["content"] for m in soup.find_all("meta", attrs={"name": True})}
+        for key in ("og:title", "og:description", "og:url"):
+            assert og.get(key, "").strip(), (path, key)
+        assert card.get("twitter:card") in ("summary", "summary_large_image"), path
+        assert "&amp;amp;" not in og["og:title"] and "<" not in og["og:title"], path
+        if "/a/" not in path.as_posix():  # the standalone passages' own previews are issue 18's next step
+            assert titles.setdefault(og["og:title"], path.as_posix()) == path.as_posix(), og["og:title"]
+    assert len(titles) > 25  # each page previews as itself, not as the site
