@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .labels import Opening, Shape, could_be_label, near_miss, normal, opening, typo_of
+from .labels import Opening, Shape, as_labels, could_be_label, near_miss, normal, opening, typo_of
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,6 @@ class Decisions:
 class Attribution:
     turns: list[Turn]
     questions: list[Question]
-    counts: Counter
 
 
 def attribute(rows: list[Row], *, roles: frozenset[str], known: set[str], decisions: Decisions) -> Attribution:
@@ -86,8 +85,8 @@ def attribute(rows: list[Row], *, roles: frozenset[str], known: set[str], decisi
             sure[index] = op
         else:
             questions.append(_unsure(rows[index], op, kind))
-    _typos(rows, found, sure, decisions, questions, {role[:1].upper() + role[1:] for role in roles} | known)
-    return Attribution(_turns(rows, sure), sorted(questions, key=lambda q: q.line), counts)
+    _typos(rows, found, sure, decisions, questions, as_labels(roles) | known)
+    return Attribution(_turns(rows, sure), sorted(questions, key=lambda q: q.line))
 
 
 def _candidates(rows: list[Row], roles: frozenset[str]) -> dict[int, tuple[Opening, Shape]]:

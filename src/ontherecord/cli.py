@@ -174,8 +174,8 @@ def _explain(args) -> int:
 
 
 def _lock(args) -> int:
-    archive = load_archive(args.data)
-    addresses = build_site(args.data).addresses()  # also fails if a published address would stop answering
+    build = build_site(args.data)  # fails if a published address would stop answering
+    archive, addresses = build.archive, build.addresses()
     published = args.data / "published.txt"
     unrecorded = sorted(a for a in addresses - {a for _, a in read_published(published)} if recordable(a))
     if args.check:

@@ -200,6 +200,12 @@ def _cased(char: str) -> bool:
     return char.isupper() or char.islower()
 
 
+def as_labels(roles: frozenset[str]) -> set[str]:
+    """Role words as a transcript would print them ('audience member' -> 'Audience member'), for typo checks:
+    a role in its own case is no typo of itself."""
+    return {role[:1].upper() + role[1:] for role in roles}
+
+
 def normal(label: str) -> str:
     """A label reduced to its letters and digits, casefolded: 'Moderator.' and 'MODERATOR' are alike."""
     text = unicodedata.normalize("NFKC", label).casefold()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from . import schema
 from .errors import SourceError
-from .labels import could_be_label, opening, typo_of
+from .labels import as_labels, could_be_label, opening, typo_of
 from .yamldoc import YamlDoc, load_yaml, read_text
 
 _FRONT_MATTER = re.compile(r"^-{3,}\s*$", re.MULTILINE)  # a line of three or more dashes
@@ -181,10 +181,6 @@ def _turns(blocks, labels: dict[str, int], doc: YamlDoc, roles: frozenset[str]) 
     return turns
 
 
-def _titled(roles: frozenset[str]) -> set[str]:
-    return {role[:1].upper() + role[1:] for role in roles}
-
-
 def _label_of(text: str, labels: dict[str, int]) -> tuple[str | None, str]:
     """The declared label that opens this block, if any, and the text after it."""
     first, _, rest = text.partition("\n")
@@ -205,7 +201,7 @@ def _refuse_undeclared_label(text: str, line: int, labels: dict[str, int], not_l
         found = opening(row)
         if found is not None and found.label in not_labels:
             continue
-        typo = typo_of(row, labels) or typo_of(row, _titled(roles))
+        typo = typo_of(row, labels) or typo_of(row, as_labels(roles))
         if typo is not None:
             raise SourceError(path, line + offset, f"'{row.strip()}' looks like the speaker label '{typo}' with a"
                               " typo or other punctuation",
