@@ -20,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
 from ontherecord.publish import write_after_build
-from ontherecord.settings import SiteInfo
+from ontherecord.settings import SiteInfo, palette
 from ontherecord.site import SiteBuild, build_site
 
 log = logging.getLogger("mkdocs.plugins.ontherecord")
@@ -41,7 +41,8 @@ def on_files(files, config):
     global _state
     try:
         build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
-                           site_name=config.site_name, templates=_custom_dir(config))
+                           site_name=config.site_name, templates=_custom_dir(config),
+                           description=config.site_description or "")
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
@@ -62,7 +63,7 @@ def on_page_markdown(markdown, page, config, files):
     # Material prints these unescaped: escape here, they are plain text in the engine.
     page.meta["title"] = html.escape(lazy.title)
     page.meta["description"] = html.escape(lazy.description)
-    page.meta["feed"] = lazy.feed
+    page.meta["feed"], page.meta["card"] = lazy.feed, lazy.card
     return ""
 
 
@@ -73,16 +74,21 @@ def on_page_content(content, page, config, files):
     if lazy is None:
         return content
     rendered = lazy.render()
-    page.toc = get_toc([{"level": 2, "id": e.anchor, "name": html.escape(e.title), "children": []}
-                        for e in rendered.toc])
+    page.toc = get_toc([_toc(e, 2) for e in rendered.toc])
     return rendered.html
+
+
+def _toc(entry, level):
+    return {"level": level, "id": entry.anchor, "name": html.escape(entry.title),
+            "children": [_toc(child, level + 1) for child in entry.children]}
 
 
 def on_post_build(config):
     site_dir = Path(config.site_dir)
     styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
-                    scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config))
+                    scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
+                    palette=palette(config.theme.get("palette")))
     log.info(f"standalone passage pages: {write_after_build(_state.build, site_dir, info)}")
     try:
         log.info(str(_state.index.finish(site_dir)))

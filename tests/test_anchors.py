@@ -44,11 +44,13 @@ def shown(project, extra_check=None) -> dict[str, str]:
     built = build_site(project)
     page = built.page(f"events/{EVENT}")
     out = {}
+    for control in page.select(".otr-controls"):
+        control.decompose()
     for el in page.select(".otr-para[id]"):
-        out[el["id"]] = flat(el.get_text(" ").replace("#", ""))
+        out[el["id"]] = flat(el.get_text(" "))
     for alias in page.select(".otr-alias[id]"):
         holder = alias.find_parent(class_="otr-para") or alias.find_parent("section").select_one(".otr-para")
-        out[alias["id"]] = flat(holder.get_text(" ").replace("#", ""))
+        out[alias["id"]] = flat(holder.get_text(" "))
     for head in page.select("h2.otr-turn-head[id]"):
         out[head["id"]] = out[head.find_parent("section").select_one(".otr-para")["id"]]
     for notice in page.select(".otr-removed[id]"):

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import feedparser
 from bs4 import BeautifulSoup
+
+from ontherecord.vocabulary import long_date
 
 from seeds import words
 from sites import build_site, make_project, transcript
@@ -31,51 +34,84 @@ def test_every_turn_has_a_standalone_page_with_its_metadata(real_site):
         og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
         tw = {m["name"]: m["content"] for m in page.find_all("meta", attrs={"name": True})}
         assert og["og:url"] == canonical and og["og:type"] == "article"
-        assert og["og:title"].startswith(turn["speaker_name"]) and turn["date"][:4] in og["og:title"]
-        assert turn["text"].split()[0] in og["og:description"] and og["og:description"] == tw["description"]
-        assert tw["twitter:card"] == "summary" and tw["twitter:title"] == og["og:title"]
+        # the preview leads with the speaker and the words, within what a card shows
+        assert og["og:title"].startswith(turn["speaker_name"] + ": “") and len(og["og:title"]) <= 70
+        assert og["og:description"] == tw["description"] and len(og["og:description"]) <= 200
+        assert og["og:description"].endswith(long_date(dt.date.fromisoformat(turn["date"])))
+        assert og["og:image"].startswith(SITE) and tw["twitter:card"] == "summary_large_image"
+        assert tw["twitter:title"] == og["og:title"]
         for note in page.select(".otr-note"):
             note.decompose()
         assert words(page.select_one(".otr-standalone-text").get_text(" ")) == words(turn["text"])
-        link = page.select_one(".otr-in-context a")["href"]
+        link = page.select_one("a.otr-in-context")["href"]
         assert link.endswith(turn["url"].lstrip("/")) and link.startswith("../")
+
+
+def test_a_paragraph_of_a_long_answer_has_a_page_that_previews_its_own_words(real_site):
+    page = standalone(real_site, f"/a/{AFET}/p29/")
+    og = {m["property"]: m["content"] for m in page.find_all("meta", property=True)}
+    assert "keep on dreaming" in og["og:description"] and og["og:title"].startswith("Mark Rutte: “And if anyone")
+    assert "keep on dreaming" in page.select_one(".otr-standalone-text").get_text()
+    assert page.select_one(".otr-part-of a")["href"] == f"../../../a/{AFET}/t3/"
+
+
+def test_answer_previews_pass_over_pleasantries():
+    from ontherecord import preview
+    text = "Thank you. Thank you so much, both of you. Madam Chair, Mr Chair. We need to spend more on defence now."
+    assert preview.substance(text) == ("We need to spend more on defence now.", True)
+    assert preview.title("Mark Rutte", "Thank you so much. " + "We must spend more. " * 10).startswith(
+        "Mark Rutte: “…We must spend more.")
+    assert len(preview.title("Mark Rutte", "word " * 100)) <= 70
+    assert preview.substance("Thank you.") == ("Thank you.", False)
 
 
 def test_standalone_pages_name_the_question_answered_sources_and_themes(real_site):
     page = standalone(real_site, "/a/2024-12-12-concert-noble/t35/")
-    exchange = [a["href"] for a in page.select(".otr-exchange a")]
-    assert exchange == ["../../../a/2024-12-12-concert-noble/t32/", "../../../a/2024-12-12-concert-noble/t34/"]
-    assert "NATO" in page.select_one(".otr-sources").get_text()
+    asked = [a["href"] for a in page.select(".otr-asked a")]
+    assert asked == ["../../../a/2024-12-12-concert-noble/t32/", "../../../a/2024-12-12-concert-noble/t34/"]
+    # the question comes before the answer; who, when, where and the source before both
+    html = str(page)
+    assert html.index("otr-passage-source") < html.index("otr-asked") < html.index("otr-standalone-text")
+    assert "NATO" in page.select_one(".otr-passage-source").get_text()
     assert page.select(".otr-chips a")
     plain = page.select_one(".otr-cite-plain").get_text()
     assert plain.startswith("Mark Rutte (NATO Secretary General, speaker), answer. “To Prevent War")
-    assert SITE + "a/2024-12-12-concert-noble/t35/" in plain
+    assert SITE + "a/2024-12-12-concert-noble/t35/" in plain and "https://www.nato.int/" in plain
     assert page.select_one(".otr-cite-bibtex").get_text().startswith("@misc{rutte20241212noble")
 
 
 def test_metadata_is_escaped(tmp_path):
     title = 'A "quoted" <script>alert(1)</script> & co'
-    body = "Opening words.\n\nHost Two, Director\n\nA question?\n\nSpeaker One\n\nNo.\n"
+    body = "Opening words.\n\nHost Two, Director\n\nA question?\n\nSpeaker One\n\nNo <b>really</b> & \"so\".\n"
     built = build_site(make_project(tmp_path, {"e": transcript(body, title=title.replace('"', '\\"'))}))
-    for path in (built.site / "a").rglob("index.html"):
+    pages = list((built.site / "a").rglob("index.html"))
+    assert pages
+    for path in pages:
         page = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
-        assert title in page.find("meta", property="og:title")["content"]
+        assert page.select_one(".otr-passage-who a").get_text() == title
         assert not [s for s in page.find_all("script") if "alert(1)" in s.get_text() and not s.get("type")]
+        assert not page.find("b")
         json.loads(page.find("script", type="application/ld+json").string)
+    answer = BeautifulSoup((built.site / "a/2025-05-05-test-event/t3/index.html").read_text(encoding="utf-8"),
+                           "html.parser")
+    assert answer.find("meta", property="og:title")["content"] == 'Speaker One: “No <b>really</b> & "so".”'
 
 
 def test_json_ld_describes_events_and_their_quotations(real_site):
     for event in json.loads((real_site.site / "data/events.json").read_text(encoding="utf-8")):
         page = real_site.page(event["url"].strip("/"))
-        data = json.loads(page.find("script", type="application/ld+json").string)
+        blocks = page.find_all("script", type="application/ld+json")
+        assert len(blocks) == 1
+        data = json.loads(blocks[0].string)
         assert data["@type"] == "Event" and data["name"] == event["title"] and data["startDate"] == event["date"]
-        assert data["location"]["name"] == event["venue"]
-        assert len(data["workFeatured"]) == event["turns"]
-        assert all(q["@type"] == "Quotation" and q["spokenByCharacter"]["name"] for q in data["workFeatured"])
+        assert data["location"]["name"] == event["venue"] and data["location"]["address"]["addressLocality"]
+        assert any(p["@id"] == SITE + "people/mark-rutte/#person" for p in data["performer"])
         assert page.find("meta", attrs={"name": "description"})["content"]
     quote = json.loads(standalone(real_site, f"/a/{AFET}/t3/").find("script", type="application/ld+json").string)
     assert quote["@type"] == "Quotation" and quote["spokenByCharacter"]["name"] == "Mark Rutte"
-    assert "keep on dreaming" in quote["text"] and quote["isPartOf"]["startDate"] == "2026-01-26"
+    assert quote["spokenByCharacter"]["@id"] == SITE + "people/mark-rutte/#person"
+    assert "keep on dreaming" in quote["text"] and quote["recordedAt"]["startDate"] == "2026-01-26"
+    assert quote["recordedAt"]["@id"] == SITE + f"events/{AFET}/"
 
 
 def test_feeds_parse_and_list_events_newest_first(real_site):
@@ -94,9 +130,12 @@ def test_feeds_parse_and_list_events_newest_first(real_site):
 
 
 def test_sitemap_lists_standalone_pages(real_site):
-    sitemap = (real_site.site / "sitemap.xml").read_text(encoding="utf-8")
+    sitemap = (real_site.site / "sitemap-passages.xml").read_text(encoding="utf-8")
     for turn in turns(real_site):
         assert f"<loc>{SITE}{turn['permalink'].lstrip('/')}</loc>" in sitemap
+    assert f"<loc>{SITE}a/{AFET}/p29/</loc>" in sitemap
+    # Material's instant navigation loads what sitemap.xml lists as its own pages: these are not
+    assert "/a/" not in (real_site.site / "sitemap.xml").read_text(encoding="utf-8")
 
 
 def test_home_page_offers_the_ways_in(real_site):
@@ -104,24 +143,30 @@ def test_home_page_offers_the_ways_in(real_site):
     text = " ".join(home.get_text(" ").split())
     assert "4 events from 12 December 2024 to 26 January 2026" in text
     links = {a["href"] for a in home.select(".otr-home a")}
-    assert {"events/", "themes/", "people/", "data/turns.json", "feeds/events.xml"} <= links
-    assert len(home.select("#latest + ul li")) == 4
+    assert {"events/", "themes/", "people/", "timeline/", "check/"} <= links
+    latest = home.select("#latest + ul > li")
+    assert len(latest) == 5 and all("Mark Rutte" in li.select_one(".otr-passage-who").get_text() for li in latest)
+    assert latest[0].select_one("blockquote a")["href"].startswith(f"a/{AFET}/")
+    core = home.select(".otr-home-themes > li")
+    assert [li.select_one(".otr-home-theme").get_text() for li in core] == [
+        "Ukraine", "Defence spending", "The Arctic and Greenland", "The EU and NATO"]
+    assert home.select_one("[data-otr-focus-search]")
+    # builders' pages are under About, not among the readers' sections
+    assert "data/turns.json" not in links
     assert home.find("meta", attrs={"name": "description"})["content"]
     graph = json.loads(home.find("script", type="application/ld+json").string)["@graph"]
     assert graph[0]["@type"] == "WebSite" and graph[0]["url"] == SITE
-    assert [i["item"]["startDate"] for i in graph[1]["itemListElement"]] == [
-        "2026-01-26", "2026-01-13", "2025-01-13", "2024-12-12"]
+    assert [i["url"] for i in graph[1]["itemListElement"]][0] == SITE + f"events/{AFET}/"
 
 
 # In a real browser -----------------------------------------------------------------------
 
 
-def test_copy_link_puts_the_absolute_url_on_the_clipboard(page, site_url):
+def test_share_copies_the_link_to_the_passage_page(page, site_url):
     page.goto(site_url + f"events/{AFET}/")
-    page.click("#p29 a.otr-link")
+    page.click("#p29 a.otr-share")
     page.wait_for_selector(".otr-copied:has-text('Link copied')")
-    assert page.evaluate("navigator.clipboard.readText()") == SITE + f"events/{AFET}/#p29"
-    assert page.url.endswith("#p29")
+    assert page.evaluate("navigator.clipboard.readText()") == SITE + f"a/{AFET}/p29/"
 
 
 def test_cite_gives_plain_text_and_bibtex_for_the_paragraph(page, site_url):
@@ -130,8 +175,8 @@ def test_cite_gives_plain_text_and_bibtex_for_the_paragraph(page, site_url):
     box = page.locator(".otr-cite-box")
     plain, bibtex = box.locator("pre").all_inner_texts()
     assert plain.startswith("Mark Rutte (NATO Secretary General), answer. Opening remarks")
-    assert f"{SITE}events/{AFET}/#p29 (accessed " in plain and "Source: NATO." in plain
-    assert bibtex.startswith("@misc{rutte20260126exchangep29,") and f"url = {{{SITE}events/{AFET}/#p29}}" in bibtex
+    assert f"{SITE}a/{AFET}/p29/ (accessed " in plain and "Source: NATO" in plain
+    assert bibtex.startswith("@misc{rutte20260126exchangep29,") and f"url = {{{SITE}a/{AFET}/p29/}}" in bibtex
     box.locator("button", has_text="Copy BibTeX").click()
     assert page.evaluate("navigator.clipboard.readText()") == bibtex
 
@@ -139,7 +184,7 @@ def test_cite_gives_plain_text_and_bibtex_for_the_paragraph(page, site_url):
 def test_a_standalone_page_leads_to_its_passage_in_context(page, site_url):
     page.goto(site_url + f"a/{AFET}/t3/")
     assert "keep on dreaming" in page.locator(".otr-standalone-text").inner_text()
-    page.click(".otr-in-context a")
+    page.click("a.otr-in-context")
     page.wait_for_url(f"**/events/{AFET}/#t3")
     assert page.evaluate("(() => { const r = document.getElementById('t3').getBoundingClientRect();"
                          " return r.top >= 0 && r.top < innerHeight; })()")

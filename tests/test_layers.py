@@ -12,15 +12,16 @@ ENGINE = ROOT / "src" / "ontherecord"
 # Bottom first. A module may import from its own layer or a lower one, never from a higher one.
 LAYERS = [
     # words, values and rules that touch no file
-    {"errors", "escape", "vocabulary", "urls", "settings", "model", "labels", "render.page", "render.templates"},
-    # reading files
-    {"yamldoc", "text", "schema"},
+    {"errors", "escape", "vocabulary", "urls", "settings", "model", "labels", "render.page",
+     "preview"},
+    # reading files; the templates
+    {"yamldoc", "text", "schema", "render.templates"},
     # parsing sources and data files
     {"source", "furniture", "attribution", "anchors", "themes", "addresses"},
     # the archive as a model
     {"archive", "passages", "timeline"},
     # what readers and programs get: pages, citations, data, feeds, search records
-    {"render.html", "render.event", "render.home", "render.lists", "render.notice", "render.passage",
+    {"render.cards", "render.event", "render.home", "render.lists", "render.notice", "render.passage",
      "render.theme", "render.timeline", "render.check", "cite", "export", "feeds", "search", "quotecheck"},
     # routing a site, importing a transcript, running Pagefind
     {"site", "importing", "indexer"},

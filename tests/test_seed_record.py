@@ -33,7 +33,7 @@ def turns_json(site):
 def page_words(site, event_id: str, selector: str = ".otr-para") -> list[str]:
     """Words a reader sees in the passages of an event page, controls and archive notes aside."""
     page = site.page(f"events/{event_id}")
-    for el in page.select(".otr-link, .otr-cite, .otr-note, .otr-removed"):
+    for el in page.select(".otr-controls, .otr-share, .otr-cite, .otr-note, .otr-removed"):
         el.decompose()
     return [w for p in page.select(selector) for w in words(p.get_text(" "))]
 

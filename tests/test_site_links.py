@@ -50,13 +50,19 @@ def test_every_turn_and_paragraph_has_an_anchor_and_a_link_control(real_site):
     page = real_site.page("events/2024-12-12-concert-noble")
     turns = page.select("section.otr-turn")
     assert len(turns) == 39
+    shares = 0
     for turn in turns:
         head = turn.select_one("h2.otr-turn-head[id]")
-        assert head is not None and turn.select_one(f"a.otr-link[href='#{head['id']}']")
+        own = f"../../a/2024-12-12-concert-noble/{head['id']}/"
+        assert head is not None and turn.select_one(f"a.otr-share[href='{own}']")
         kind = turn.select_one(".otr-kind").get_text()
         assert kind in {"Remarks", "Question", "Answer", "Moderator", "Chair"}
-    for para in page.select(".otr-para"):
-        assert para.get("id") and para.select_one(f"a.otr-link[href='#{para['id']}']")
+        paras = turn.select(".otr-para")
+        for para in paras:  # a paragraph of a long turn is shared as itself; the only one, as its turn
+            share = para.select_one(f"a.otr-share[href='../../a/2024-12-12-concert-noble/{para['id']}/']")
+            assert para.get("id") and (share is not None) == (len(paras) > 1)
+            shares += share is not None
+    assert shares == 60
 
 
 def test_person_pages_list_their_turns_by_date(real_site):
@@ -82,7 +88,8 @@ def test_every_address_ever_published_answers(real_site):
 
 def test_robots_txt_names_the_sitemap_under_the_site_address(real_site):
     robots = (real_site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
-    assert robots == ["User-agent: *", "Allow: /", "Sitemap: https://example.org/sitemap.xml"]
+    assert robots == ["User-agent: *", "Allow: /", "Sitemap: https://example.org/sitemap.xml",
+                      "Sitemap: https://example.org/sitemap-passages.xml"]
 
 
 def test_every_page_has_a_preview_of_its_own(real_site):

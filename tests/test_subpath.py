@@ -34,7 +34,7 @@ def test_every_link_and_data_url_stays_under_the_sub_path(archive):
     feed = feedparser.parse((site / "feeds/events.xml").read_bytes())
     assert all(e.link.startswith("https://example.org/archive/events/") for e in feed.entries)
     assert "Sitemap: https://example.org/archive/sitemap.xml" in (site / "robots.txt").read_text(encoding="utf-8")
-    assert "<loc>https://example.org/archive/a/" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/archive/a/" in (site / "sitemap-passages.xml").read_text(encoding="utf-8")
 
 
 def test_navigation_search_and_standalone_pages_work_under_the_sub_path(archive, browser):
@@ -56,7 +56,7 @@ def test_navigation_search_and_standalone_pages_work_under_the_sub_path(archive,
         page.wait_for_url("**/archive/events/2026-01-26-afet-sede-exchange/**#p29")
         page.wait_for_selector("#p29 mark")
         page.goto(base + "a/2026-01-26-afet-sede-exchange/t3/")
-        page.click(".otr-in-context a")
+        page.click("a.otr-in-context")
         page.wait_for_url(base + "events/2026-01-26-afet-sede-exchange/#t3")
         assert page.evaluate("fetch('../../data/turns.json').then(r => r.status)") == 200
         page.goto(base + "check/?q=%22keep%20on%20dreaming%22")

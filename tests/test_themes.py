@@ -30,7 +30,9 @@ def test_theme_passages_show_speaker_date_role_text_and_context_link(real_site):
     who = passage.select_one(".otr-passage-who").get_text(" ")
     assert "Mark Rutte" in who and "NATO Secretary General" in who and "26 January 2026" in who
     assert passage.select_one("blockquote mark").get_text() == "Greenland"
-    assert passage.select_one("a")["href"] == "../../events/2026-01-26-afet-sede-exchange/#p16"
+    assert passage.select_one("a:-soup-contains('Read in context')")["href"] == (
+        "../../events/2026-01-26-afet-sede-exchange/#p16")
+    assert passage.select_one("a.otr-share")["href"] == "../../a/2026-01-26-afet-sede-exchange/p16/"
 
 
 def test_turns_show_their_themes_and_paragraphs_offer_passages_elsewhere(real_site):
@@ -38,9 +40,10 @@ def test_turns_show_their_themes_and_paragraphs_offer_passages_elsewhere(real_si
     answer = page.find(id="t3").find_parent("section")
     chips = [a["href"] for a in answer.select(".otr-chips a")]
     assert "../../themes/spending/" in chips and "../../themes/ukraine/" not in chips
-    elsewhere = page.find(id="p4").find_next_sibling("details", class_="otr-elsewhere")
-    row = next(li for li in elsewhere.select("li") if li.select_one(".otr-chip").get_text() == "Ukraine")
-    links = [a["href"] for a in row.select("a:not(.otr-chip)")]
+    # under each turn, folded: its themes' passages in other events
+    elsewhere = page.find(id="p4").find_parent("section").select_one("details.otr-elsewhere")
+    row = next(li for li in elsewhere.select("li") if li.get_text().startswith("Ukraine:"))
+    links = [a["href"] for a in row.select("a")]
     # Ukraine passages in the other events, nearest in time first: 2025-01-13, then 2026-01-13, 2026-01-26.
     assert [href.split("/")[3] for href in links] == [
         "2025-01-13-exchange-with-meps", "2026-01-13-renew-europe-forum", "2026-01-26-afet-sede-exchange"]
@@ -87,7 +90,7 @@ def test_a_theme_set_or_removed_in_the_source_shows_everywhere(tmp_path):
     after = build_site(project_after)
     event = after.page("events/2025-05-05-test-event")
     assert [a.get_text() for a in event.select(".otr-chips a")] == ["The Arctic and Greenland"]
-    assert [a["href"] for a in after.page("themes/arctic").select(".otr-passage a")] == [
+    assert [a["href"] for a in after.page("themes/arctic").select(".otr-passage a:not(.otr-share)")] == [
         "../../events/2025-05-05-test-event/#p1"]
     assert not after.page("themes/spending").select(".otr-passage")
     turns = json.loads((after.site / "data/turns.json").read_text(encoding="utf-8"))

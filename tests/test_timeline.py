@@ -31,14 +31,20 @@ def key(datetime: str) -> tuple[int, ...]:
 
 def test_every_event_and_moment_appears_in_date_order(real_site):
     page = real_site.page("timeline")
-    times = [t["datetime"] for t in page.select(".otr-timeline time")]
-    assert times == sorted(times, key=key)
+    # the archive's own events lead; the moments before its first event follow, apart
+    lead, before = page.select(".otr-timeline")
+    times = [t["datetime"] for t in lead.select("time")]
+    assert times == sorted(times, key=key) and times[0] == "2024-12-12"
+    earlier = [t["datetime"] for t in before.select("time")]
+    assert earlier == sorted(earlier, key=key) and earlier[0] == "1941-12-26" and earlier[-1] < "2024-12-12"
+    assert before.find_parent("details", class_="otr-tl-before")
     assert len(page.select("li.otr-tl-event")) == 4
     moments = {li["id"][2:]: li.find("time")["datetime"] for li in page.select("li.otr-tl-moment")}
     assert moments == {m["id"]: str(m["date"]) for m in MOMENTS}
     assert moments["hague-summit"] == "2025-06" and moments["germany-3-5-percent"] == "2029"
-    years = [h.get_text() for h in page.select(".otr-tl-year h2")]
-    assert years == sorted(set(years)) and "2014" in years
+    years = [h.get_text() for h in lead.select(".otr-tl-year h2")]
+    assert years == sorted(set(years)) and years[0] == "2024"
+    assert "2014" in [h.get_text() for h in before.select(".otr-tl-year h2")]
 
 
 def test_moments_after_the_latest_event_look_ahead(real_site):

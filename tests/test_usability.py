@@ -71,7 +71,7 @@ def test_every_control_is_reachable_by_keyboard_with_a_visible_focus(page, site_
             invisible.append(info)
     assert not invisible, invisible
     if kind == "event":
-        assert {"otr-search__input", "otr-link", "otr-cite"} <= {c for s in seen for c in s.split()}
+        assert {"otr-search__input", "otr-share", "otr-cite"} <= {c for s in seen for c in s.split()}
 
 
 def _first_visit(browser, url, exclude: str = "/pagefind/") -> dict:
@@ -137,7 +137,7 @@ def test_controls_are_usable_on_a_phone(browser, site_url):
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url.rstrip("/"))
     page = context.new_page()
     page.goto(site_url + PAGES["event"])
-    link = page.locator("#p4 a.otr-link")
+    link = page.locator("#p4 a.otr-share")
     box = link.bounding_box()
     assert box["width"] >= 20 and box["height"] >= 20
     link.tap()
@@ -151,7 +151,7 @@ def test_printing_an_event_page_hides_navigation_and_keeps_speakers_dates_and_so
     page.goto(site_url + PAGES["event"])
     page.emulate_media(media="print")
     hidden = page.evaluate("""() => ['.md-header', '.md-sidebar--primary', '.md-sidebar--secondary', '.md-footer',
-        '.otr-link', '.otr-cite'].map(s => { const e = document.querySelector(s);
+        '.otr-share', '.otr-cite'].map(s => { const e = document.querySelector(s);
         return e === null || getComputedStyle(e).display === 'none' || e.offsetParent === null; })""")
     assert all(hidden), hidden
     for selector in (".otr-speaker", ".otr-facts time", ".otr-sources", ".otr-para", ".otr-kind"):

@@ -12,14 +12,91 @@
 
   // Quotes as journalists print them: curly or straight marks, elisions, U.S. for US.
   function normalize(query) {
-    return query
+    return units(query
       .replace(/[’‘`´]/g, "'")
       .replace(/[“”„«»"]/g, " ")
       .replace(/\(\s*(\.\.\.|…)\s*\)|\[\s*(\.\.\.|…)\s*\]|\.\.\.|…/g, " ")
       .replace(/\b([A-Z])\.([A-Z])\.(?=\s|$|[,;:!?])/g, "$1$2")
       .replace(/(^|\s)'+|'+(?=\s|$)/g, " ")
       .replace(/\s+/g, " ")
-      .trim();
+      .trim());
+  }
+
+  // Numbers with a unit, in their usual spellings: 5%, 5 percent, 5 per cent, five per cent are one
+  // word of the index ("5percent"), which the records carry beside the text (search.py: the same rule).
+  var NUMBERS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"];
+  var NUMBER = "(\\d+(?:[.,]\\d+)?|" + NUMBERS.join("|") + ")";
+  var PERCENT = new RegExp("(^|[^\\w.,])" + NUMBER + "\\s*(?:%|\\s(?:per\\s?cent|percent|pc)\\b)", "gi");
+  function number(word) {
+    var i = NUMBERS.indexOf(word.toLowerCase());
+    return i >= 0 ? String(i) : word.replace(/[.,]/, "point"); // Pagefind splits words at "."
+  }
+  function units(text) {
+    return text.replace(PERCENT, function (_, before, n) { return before + number(n) + "percent"; });
+  }
+  function isAlias(word) { return /^\d+(point\d+)?percent$/i.test(word); }
+
+  // Words not worth marking or counting.
+  var STOP = ("a an and are as at be but by can do for from had has have he her his i if in into is it its me my " +
+    "no not of on one only or our out she so than that the their them then there these they this those to too " +
+    "up us was we were what when where which who will with would you your").split(" ");
+
+  // A query word matches a word of the text that starts with its stem (spend: spends, spending).
+  function stem(word) {
+    return word.length > 4 ? word.replace(/(ing|ed|es|s|ly)$/, "") : word;
+  }
+
+  // The character ranges of `text` that the query's words (not stopwords) match.
+  function matches(text, query) {
+    var ranges = [], m;
+    var seen = {};
+    normalize(query || "").toLowerCase().split(" ").forEach(function (q) {
+      q = q.replace(/^[^\w']+|[^\w']+$/g, "");
+      if (!q || STOP.indexOf(q) >= 0 || seen[q]) return;
+      seen[q] = true;
+      var pattern;
+      if (isAlias(q)) {
+        var n = q.slice(0, -7), names = NUMBERS[+n] && String(+n) === n ? "|" + NUMBERS[+n] : "";
+        pattern = new RegExp("(?:^|(?<=[^\\w.,]))(?:" + n.replace("point", "[.,]") + names + ")\\s*(?:%|\\s(?:per\\s?cent|percent|pc)\\b)", "gi");
+      } else {
+        pattern = new RegExp("(?<![\\w])" + stem(q).replace(/[.*+?^${}()|[\]\\]/g, "\\$&") + "[\\w'’]*", "gi");
+      }
+      while ((m = pattern.exec(text))) ranges.push([m.index, m.index + m[0].length]);
+    });
+    ranges.sort(function (a, b) { return a[0] - b[0]; });
+    return ranges.filter(function (r, i) { return i === 0 || r[0] >= ranges[i - 1][1]; });
+  }
+
+  function escapeHtml(text) {
+    return text.replace(/[&<>"]/g, function (c) { return { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;" }[c]; });
+  }
+
+  // About `size` words of `text` around the most query words, those words marked: escaped, then marked.
+  function excerpt(text, query, size) {
+    var words = [], m, re = /\S+/g;
+    while ((m = re.exec(text))) if (!isAlias(m[0])) words.push([m.index, m.index + m[0].length]);
+    if (!words.length) return "";
+    var ranges = matches(text, query);
+    var hits = words.map(function (w) {
+      return ranges.some(function (r) { return r[0] < w[1] && w[0] < r[1]; }) ? 1 : 0;
+    });
+    var best = -1, bestAt = 0;
+    for (var i = 0; i < words.length; i++) {
+      var count = 0;
+      for (var j = i; j < Math.min(i + size, words.length); j++) count += hits[j];
+      if (count > best) { best = count; bestAt = i; }
+    }
+    var from = Math.max(0, Math.min(bestAt - 3, words.length - size));
+    var to = Math.min(words.length, from + size) - 1;
+    var start = words[from][0], end = words[to][1], out = "", at = start;
+    ranges.forEach(function (r) {
+      if (r[0] < start || r[1] > end) return;
+      out += escapeHtml(text.slice(at, r[0])) + "<mark>" + escapeHtml(text.slice(r[0], r[1])) + "</mark>";
+      at = r[1];
+    });
+    out += escapeHtml(text.slice(at, end));
+    return (from > 0 ? "… " : "") + out + (to < words.length - 1 ? " …" : "");
   }
 
   var pagefind = null;
@@ -77,6 +154,7 @@
 
   function passages(results, filters, query) {
     var asked = wordsOf(query || "");
+    var meant = asked.filter(function (q, i) { return STOP.indexOf(q) < 0 && asked.indexOf(q) === i; });
     return Promise.all(results.slice(0, MAX_EVENTS).map(function (r) { return r.data(); })).then(function (all) {
       var out = [];
       all.forEach(function (data, rank) {
@@ -91,10 +169,17 @@
           var anchor = sub.url.split("#")[1];
           if (!who[anchor] || !keep(who[anchor], filters)) return;
           var end = order + 1 < subs.length && subs[order + 1].anchor ? subs[order + 1].anchor.location : content.length;
-          var words = sub.anchor ? wordsOf(content.slice(sub.anchor.location, end).join(" ")) : [];
-          var distinct = asked.filter(function (q, i) { return asked.indexOf(q) === i && words.indexOf(q) >= 0; });
-          out.push({ title: data.meta.title, date: data.meta.date, who: who[anchor], url: sub.url, excerpt: sub.excerpt,
-                     score: [longestRun(asked, words), distinct.length, -words.length, -rank, -order] });
+          // The passage's words: after its heading (the speaker's name), the index's aliases left out.
+          var skip = sub.anchor ? who[anchor][0].split(/\s+/).length : 0;
+          var text = sub.anchor ? content.slice(sub.anchor.location + skip, end).join(" ") : "";
+          var words = wordsOf(text);
+          var found = meant.filter(function (q) {
+            return words.some(function (w) { return w === q || (w.indexOf(stem(q)) === 0); });
+          });
+          out.push({ title: data.meta.title, date: data.meta.date, who: who[anchor], url: sub.url,
+                     excerpt: text ? excerpt(text, query, 30) : "",
+                     score: [found.length === meant.length ? 1 : 0, found.length, longestRun(asked, words),
+                             -words.length, -rank, -order] });
         });
       });
       return out.sort(function (a, b) {
@@ -150,7 +235,9 @@
         select.name = pair[0];
         select.add(new Option("All", ""));
         Object.keys(values).sort().forEach(function (v) {
-          select.add(new Option(v + " (" + values[v] + " event" + (values[v] === 1 ? "" : "s") + ")", v));
+          // Pagefind counts event records: say so, and say nothing where the count is always one.
+          select.add(new Option(pair[0] === "event" ? v : v + " (in " + values[v] + " event" +
+            (values[v] === 1 ? "" : "s") + ")", v));
         });
         select.addEventListener("change", run);
         label.appendChild(select);
@@ -185,7 +272,7 @@
       who.textContent = found.date + " · " + found.who[0] + ", " + found.who[1] + " · " + found.who[2];
       var excerpt = document.createElement("span");
       excerpt.className = "otr-search__excerpt";
-      excerpt.innerHTML = found.excerpt; // Pagefind's excerpt: escaped text with <mark> around matches
+      excerpt.innerHTML = found.excerpt; // escaped text with <mark> around the query's words (see excerpt())
       a.append(title, who, excerpt);
       li.appendChild(a);
       a.addEventListener("mousemove", function () { if (active !== index) select(index); });
@@ -245,16 +332,10 @@
       } else if (event.key === "Escape") { close(); input.blur(); }
     });
     document.addEventListener("click", function (event) { if (!box.contains(event.target)) close(); });
-    document.addEventListener("keydown", function (event) {
-      var t = event.target;
-      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
-      if (!typing && !event.ctrlKey && !event.metaKey && !event.altKey && (event.key === "/" || event.key === "s")) {
-        event.preventDefault();
-        input.focus();
-      }
-    });
+    shortcuts(box, input);
     window.otrSearch = {
       normalize: normalize,
+      matches: matches,
       // For tests and scripts: the links of the passages a query finds, best first.
       links: function (query, filters) {
         var prefix = new URL(ROOT).pathname;
@@ -267,16 +348,52 @@
     };
   }
 
-  // Arriving from a result: mark the searched words in the passages.
-  function highlightOnArrival() {
-    if (!new URLSearchParams(location.search).get("highlight")) return;
-    import(ROOT + "pagefind/pagefind-highlight.js").then(function () {
-      new window.PagefindHighlight({ highlightParam: "highlight", markContext: ".otr-event" });
-      var target = location.hash && document.getElementById(location.hash.slice(1));
-      if (target) target.scrollIntoView();
+  // Single-key shortcuts (/ and s to search; Material's n, p, . and ,) can be turned off (WCAG 2.1.4):
+  // the choice is kept in this browser.
+  var SHORTCUTS = "otr-shortcuts";
+  function shortcutsOn() {
+    try { return localStorage.getItem(SHORTCUTS) !== "off"; } catch (e) { return true; }
+  }
+  function shortcuts(box, input) {
+    var toggle = box.querySelector(".otr-search__shortcuts");
+    function show() {
+      if (toggle) toggle.textContent = shortcutsOn() ? "Turn off the one-key shortcuts (/ and s)" :
+        "Turn on the one-key shortcuts (/ and s)";
+    }
+    show();
+    if (toggle) toggle.addEventListener("click", function () {
+      try { localStorage.setItem(SHORTCUTS, shortcutsOn() ? "off" : "on"); } catch (e) { /* private mode */ }
+      show();
     });
+    window.addEventListener("keydown", function (event) {
+      var t = event.target;
+      var typing = t && (t.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(t.tagName));
+      if (typing || event.ctrlKey || event.metaKey || event.altKey || event.key.length !== 1) return;
+      if (!shortcutsOn()) { event.stopImmediatePropagation(); return; }
+      if (event.key === "/" || event.key === "s") {
+        event.preventDefault();
+        input.focus();
+      }
+    }, true);
+  }
+
+  // Arriving from a result: mark every searched word (not stopwords) in the passage landed on.
+  function highlightOnArrival() {
+    var query = new URLSearchParams(location.search).get("highlight");
+    var target = location.hash && document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    if (!query || !target || target.querySelector("mark.otr-found")) return;
+    var holders = target.matches(".otr-turn-head") ? target.closest(".otr-turn").querySelectorAll(".otr-para") : [target];
+    Array.prototype.forEach.call(holders, function (el) {
+      var text = "", walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+        acceptNode: function (n) { return n.parentElement.closest(".otr-controls, .otr-visually-hidden") ? 2 : 1; }
+      });
+      while (walker.nextNode()) text += walker.currentNode.data;
+      if (window.otrMark) window.otrMark(el, matches(text, query), "otr-found");
+    });
+    target.scrollIntoView({ block: "center" });
   }
 
   document.querySelectorAll("[data-otr-search]").forEach(setUp);
-  highlightOnArrival();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(highlightOnArrival);
+  else highlightOnArrival();
 })();

@@ -1,5 +1,6 @@
-// Rutte on the Record: copy a link, cite a passage, link to a selection.
-// Every control is a plain link without JavaScript; this script makes them copy.
+// Rutte on the Record: share a passage, cite it, link to a selection, flip a list.
+// Every control is a plain link without JavaScript; this script makes them copy. It works on
+// Material's pages (also across instant navigation) and on the archive's own standalone pages.
 (function () {
   "use strict";
 
@@ -9,11 +10,13 @@
   }
 
   function copy(text, near, label) {
+    var old = near.parentNode && near.parentNode.querySelector(".otr-copied");
+    if (old) old.remove();
     var note = document.createElement("span");
     note.className = "otr-copied";
     note.setAttribute("role", "status");
     near.after(note);
-    setTimeout(function () { note.remove(); }, 2500);
+    setTimeout(function () { note.remove(); }, 4000);
     if (navigator.clipboard && window.isSecureContext) {
       return navigator.clipboard.writeText(text).then(
         function () { note.textContent = label; },
@@ -24,20 +27,33 @@
   }
 
   function target(anchor) {
-    history.replaceState(null, "", "#" + anchor);
     document.querySelectorAll(".otr-targeted").forEach(function (el) { el.classList.remove("otr-targeted"); });
     var el = document.getElementById(anchor);
     if (el) el.classList.add("otr-targeted");
   }
 
-  // Citations: templates made at build time, filled with this passage's address and today's date.
-  var citeData = null;
+  // The site's root on this host (this script is in its assets/ folder), and where it is published:
+  // the page's canonical address less the page's own path. Links are shared by their published address.
+  var HERE = new URL("../", document.currentScript ? document.currentScript.src : location.href).href;
+  function published(url) {
+    var page = location.href.split(/[?#]/)[0], canonical = pageUrl();
+    if (url.indexOf(HERE) !== 0 || page.indexOf(HERE) !== 0) return url;
+    var path = page.slice(HERE.length);
+    var root = !path ? canonical : canonical.slice(-path.length) === path ? canonical.slice(0, -path.length) : HERE;
+    return root + url.slice(HERE.length);
+  }
+
+  // The address a passage is shared and cited by: its own page, whose preview shows its words.
+  function shareUrl(anchor) {
+    var link = document.querySelector('a.otr-share[data-anchor="' + anchor + '"]');
+    return link ? published(new URL(link.getAttribute("href"), location.href).href) : pageUrl() + "#" + anchor;
+  }
+
+  // Citations: templates made at build time ({forms, turns}), filled with the passage's address and today's date.
   function templates(turn) {
-    if (!citeData) {
-      var island = document.getElementById("otr-cite-data");
-      citeData = island ? JSON.parse(island.textContent) : {};
-    }
-    return citeData[turn];
+    var island = document.getElementById("otr-cite-data");
+    var data = island ? JSON.parse(island.textContent) : {};
+    return data.forms && data.turns && turn in data.turns ? data.forms[data.turns[turn]] : null;
   }
 
   function fill(template, url, anchor) {
@@ -53,7 +69,7 @@
     if (!t) return false;
     var open = document.querySelector(".otr-cite-box");
     if (open) open.remove();
-    var url = pageUrl() + "#" + anchor;
+    var url = shareUrl(anchor);
     var box = document.createElement("div");
     box.className = "otr-cite-box";
     box.setAttribute("role", "dialog");
@@ -81,27 +97,37 @@
     return true;
   }
 
+  // One listener for the whole life of the window: controls are found when clicked.
   document.addEventListener("click", function (event) {
-    var control = event.target.closest && event.target.closest("a.otr-link, a.otr-cite, button.otr-fragment-link");
+    var control = event.target.closest &&
+      event.target.closest("a.otr-share, a.otr-cite, button.otr-fragment-link, [data-otr-flip], [data-otr-focus-search]");
     if (!control) return;
-    if (control.matches("a.otr-link")) {
+    if (control.matches("a.otr-share")) {
       event.preventDefault();
       target(control.dataset.anchor);
-      copy(pageUrl() + "#" + control.dataset.anchor, control, "Link copied");
+      copy(shareUrl(control.dataset.anchor), control, "Link copied — its preview shows these words");
     } else if (control.matches("a.otr-cite")) {
       if (citeBox(control)) event.preventDefault();
+    } else if (control.matches("[data-otr-flip]")) {
+      flip(control);
+    } else if (control.matches("[data-otr-focus-search]")) {
+      var input = document.getElementById("otr-search-input");
+      if (input) input.focus();
     } else {
       copy(control.dataset.url, control, "Link to the selection copied");
     }
   });
 
-  // Standalone pages: the citations shown were made at build time; use today's date.
-  document.querySelectorAll(".otr-citations").forEach(function (box) {
-    var t = templates(box.dataset.turn);
-    if (!t) return;
-    box.querySelector(".otr-cite-plain").textContent = fill(t.plain, box.dataset.url, box.dataset.turn);
-    box.querySelector(".otr-cite-bibtex").textContent = fill(t.bibtex, box.dataset.url, box.dataset.turn);
-  });
+  // A list in date order the reader can turn round (theme pages).
+  function flip(button) {
+    var list = document.querySelector(button.dataset.otrFlip);
+    if (!list) return;
+    var items = Array.prototype.slice.call(list.children);
+    items.reverse().forEach(function (el) { list.appendChild(el); });
+    var newest = button.getAttribute("aria-pressed") !== "true";
+    button.setAttribute("aria-pressed", newest ? "true" : "false");
+    button.textContent = newest ? "Show oldest first" : "Show newest first";
+  }
 
   // Link to a selection: a #:~:text= fragment on the passage's anchor.
   function encode(text) {
@@ -146,7 +172,7 @@
 
   function markFragment() {
     var spec = directive();
-    if (!spec) return;
+    if (!spec || document.querySelector("mark.otr-fragment")) return;
     var parts = spec.split(",").map(function (p) { return decodeURIComponent(p); });
     var holders = document.querySelectorAll(".otr-para, .otr-quotation, .otr-standalone-text p");
     for (var i = 0; i < holders.length; i++) {
@@ -156,29 +182,47 @@
       if (start < 0) continue;
       var end = parts.length > 1 ? text.indexOf(parts[1], start) + parts[1].length : start + parts[0].length;
       if (end < start) continue;
-      wrap(el, start, end);
+      window.otrMark(el, [[start, end]], "otr-fragment");
       el.scrollIntoView({ block: "center" });
       return;
     }
   }
 
-  // Wrap characters [start, end) of el's text in <mark class="otr-fragment"> elements.
-  function wrap(el, start, end) {
-    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    var pos = 0, nodes = [];
-    while (walker.nextNode()) nodes.push(walker.currentNode);
-    nodes.forEach(function (node) {
-      var from = Math.max(start - pos, 0), to = Math.min(end - pos, node.length);
-      pos += node.length;
-      if (from >= to) return;
-      var range = document.createRange();
-      range.setStart(node, from);
-      range.setEnd(node, to);
-      var mark = document.createElement("mark");
-      mark.className = "otr-fragment";
-      range.surroundContents(mark);
+  // Wrap the character ranges [start, end) of el's text in <mark class="cls"> elements.
+  window.otrMark = function (el, ranges, cls) {
+    var walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (n) { return n.parentElement.closest(".otr-controls, .otr-visually-hidden") ? 2 : 1; }
     });
+    var pos = 0, nodes = [];
+    while (walker.nextNode()) nodes.push([walker.currentNode, pos, pos += walker.currentNode.length]);
+    ranges.slice().sort(function (a, b) { return b[0] - a[0]; }).forEach(function (r) {
+      nodes.forEach(function (entry) {
+        var from = Math.max(r[0] - entry[1], 0), to = Math.min(r[1] - entry[1], entry[0].length);
+        if (from >= to) return;
+        var range = document.createRange();
+        range.setStart(entry[0], from);
+        range.setEnd(entry[0], to);
+        var mark = document.createElement("mark");
+        mark.className = cls;
+        range.surroundContents(mark);
+      });
+    });
+  };
+
+  // What each page needs once it is shown: run on load, and after each of Material's instant page changes.
+  function onPage() {
+    document.querySelectorAll(".otr-citations").forEach(function (box) {
+      var t = templates(box.dataset.turn);
+      if (!t) return;
+      var anchor = box.dataset.anchor || box.dataset.turn;
+      box.querySelector(".otr-cite-plain").textContent = fill(t.plain, box.dataset.url, anchor);
+      box.querySelector(".otr-cite-bibtex").textContent = fill(t.bibtex, box.dataset.url, anchor);
+    });
+    document.querySelectorAll("[data-otr-flip]").forEach(function (b) { b.hidden = false; });
+    if (location.hash) target(location.hash.slice(1));
+    markFragment();
   }
 
-  markFragment();
+  if (window.document$ && window.document$.subscribe) window.document$.subscribe(onPage);
+  else onPage();
 })();

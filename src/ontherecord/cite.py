@@ -1,8 +1,8 @@
 """Citations of a passage, as plain text and as BibTeX.
 
-The format lives here only. A page embeds, per turn, the two citations as templates
-with `{url}`, `{accessed}`, `{accessed_iso}` and `{anchor}` slots; the site's script
-fills them for the turn or paragraph being cited and the reader's date.
+The format lives here only. A page embeds the two citations as templates with `{url}`,
+`{accessed}`, `{accessed_iso}` and `{anchor}` slots; the site's script fills them for the
+turn or paragraph being cited and the reader's date.
 """
 
 from __future__ import annotations
@@ -10,7 +10,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .escape import script_json
 from .model import Event, Turn
 from .vocabulary import KIND_LABELS, long_date
 
@@ -25,10 +24,19 @@ def fill(template: str, url: str, accessed: dt.date, anchor: str) -> str:
             .replace("{accessed}", long_date(accessed)).replace("{anchor}", anchor))
 
 
-def page_data(event: Event, turns: list[Turn], site_name: str) -> str:
-    """The citation templates of `turns`, as JSON safe inside a <script> element."""
-    data = {t.anchor: templates(event, t, site_name) for t in turns}
-    return script_json(data)
+def page_data(event: Event, turns: list[Turn], site_name: str) -> dict:
+    """The citation templates of `turns`: each distinct one once ('forms'), and which each turn uses ('turns').
+
+    Turns by the same speaker in the same part share a form, so a 39-turn page carries a handful.
+    """
+    forms: list[dict[str, str]] = []
+    used: dict[str, int] = {}
+    for t in turns:
+        form = templates(event, t, site_name)
+        if form not in forms:
+            forms.append(form)
+        used[t.anchor] = forms.index(form)
+    return {"forms": forms, "turns": used}
 
 
 def _sources(turn: Turn) -> str:

@@ -63,8 +63,8 @@ def theme_feed(theme: Theme, index: ThemeIndex, site_url: str, site_name: str) -
                  site_name)
 
 
-def extend_sitemap(sitemap: str, locations: list[str]) -> str:
-    """Add `locations` to a sitemap.xml document, keeping the rest of it as it is."""
-    entries = "".join(f"    <url>\n         <loc>{escape(loc)}</loc>\n    </url>\n" for loc in locations)
-    head, end, tail = sitemap.rpartition("</urlset>")
-    return head + entries + end + tail
+def sitemap(locations: list[str]) -> str:
+    """A sitemap.xml document of `locations`."""
+    entries = "".join(f"  <url><loc>{escape(loc)}</loc></url>\n" for loc in locations)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')

@@ -29,6 +29,22 @@ def passages_of(event: Event) -> list[Passage]:
     return [Passage(event, t, p) for t in event.turns for p in t.paragraphs]
 
 
+def standalone(event: Event) -> list[tuple[str, Turn, Paragraph | None]]:
+    """(anchor, turn, paragraph) of every passage with a page of its own: each turn or quotation, and each
+    paragraph of a turn of several (a paragraph of a one-paragraph turn is shared as its turn)."""
+    pages: list[tuple[str, Turn, Paragraph | None]] = []
+    for turn in event.turns:
+        pages.append((turn.anchor, turn, None))
+        if len(turn.paragraphs) > 1 and event.kind == "transcript":
+            pages.extend((p.anchor, turn, p) for p in turn.paragraphs)
+    return pages
+
+
+def share_anchor(turn: Turn, paragraph: Paragraph) -> str:
+    """The anchor of the page that shares `paragraph`: its own, or its turn's when it is the turn's only one."""
+    return paragraph.anchor if len(turn.paragraphs) > 1 else turn.anchor
+
+
 class ThemeIndex:
     """Passages by theme, in date order, for theme pages and 'on this theme elsewhere'."""
 

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-import gzip
 from pathlib import Path
 
-from . import feeds
+from . import feeds, urls
+from .render.cards import cards
 from .settings import SiteInfo
 from .site import SiteBuild
 
 
 def write_after_build(build: SiteBuild, site_dir: Path, site: SiteInfo) -> int:
-    """Write the standalone pages and the notices into the built site, and add the pages to its sitemap.
+    """Write the standalone pages and the notices into the built site, and their sitemap.
 
     Returns the number of standalone pages.
     """
@@ -21,11 +21,12 @@ def write_after_build(build: SiteBuild, site_dir: Path, site: SiteInfo) -> int:
     for path, page in build.standalone(site):
         _write(site_dir / path, page)
         count += 1
-    sitemap = site_dir / "sitemap.xml"
-    if sitemap.exists():
-        text = feeds.extend_sitemap(sitemap.read_text(encoding="utf-8"), build.sitemap_locations(site))
-        sitemap.write_text(text, encoding="utf-8")
-        (site_dir / "sitemap.xml.gz").write_bytes(gzip.compress(sitemap.read_bytes(), mtime=0))
+    # A sitemap of their own, named in robots.txt: Material reads sitemap.xml to know which links its
+    # instant navigation may load as its own pages, and these pages are not.
+    _write(site_dir / urls.SITEMAP_PASSAGES, feeds.sitemap(build.sitemap_locations(site)))
+    for kind, png in cards(site.name).items():
+        (site_dir / urls.card(kind)).parent.mkdir(parents=True, exist_ok=True)
+        (site_dir / urls.card(kind)).write_bytes(png)
     return count
 
 

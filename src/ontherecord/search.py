@@ -14,12 +14,33 @@ the records in one run, while the generator renders pages (see `indexer`).
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 
 from . import urls
 from .model import Archive, Event, Theme
 from .passages import Passage, passages_of
 from .vocabulary import KIND_LABELS, long_date
+
+NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
+           " seventeen eighteen nineteen twenty").split()
+_PERCENT = re.compile(r"(?:^|(?<=[^\w.,]))(\d+(?:[.,]\d+)?|" + "|".join(NUMBERS) + r")"
+                      r"\s*(?:%|\s(?:per\s?cent|percent|pc)\b)", re.IGNORECASE)
+
+
+def unit_aliases(text: str) -> list[str]:
+    """One index word for each number with a unit, whatever its spelling: '5%', 'five per cent' -> '5percent'.
+
+    The search box turns a query's numbers into the same words (assets/ontherecord-search.js, `units`), so
+    `5 percent` finds a passage that says `5%`. The words are the index's only: results never show them.
+    """
+    found = []
+    for number in _PERCENT.findall(text):
+        word = number.lower()
+        # letters for the decimal mark: Pagefind splits words at '.', and 3.5% must not match 5%
+        digits = str(NUMBERS.index(word)) if word in NUMBERS else word.replace(",", "point").replace(".", "point")
+        found.append(digits + "percent")
+    return list(dict.fromkeys(found))
 
 
 def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) -> str:
@@ -37,7 +58,7 @@ def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) ->
     spans = "".join(f'<span data-pagefind-meta="{k}">{escape(v)}</span>' for k, v in meta.items())
     spans += "".join(f'<span data-pagefind-filter="{k}">{escape(v)}</span>' for k, vs in filters.items() for v in vs)
     body = "".join(f'<h2 id="{p.anchor}">{escape(who[p.anchor][0])}</h2><p>{escape(p.paragraph.text)}</p>'
-                   for p in found)
+                   + "".join(f"<p>{alias}</p>" for alias in unit_aliases(p.paragraph.text)) for p in found)
     return (f'<!doctype html><html lang="en"><head><title>{escape(event.title)}</title></head>'
             f'<body data-pagefind-sort="date:{event.date.isoformat()}">{spans}'
             f"<main data-pagefind-body>{body}</main></body></html>")

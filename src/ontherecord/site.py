@@ -17,7 +17,7 @@ from .addresses import read_published
 from .archive import load_archive
 from .errors import SourceError
 from .model import Archive, Retired
-from .passages import ThemeIndex
+from .passages import ThemeIndex, share_anchor, standalone
 from .render.check import MATCHER, check_page
 from .render.event import event_page
 from .render.home import home_sections
@@ -56,11 +56,13 @@ class SiteBuild:
     """HTML to put below the home page's own text."""
     notices: dict[str, Notice] = field(default_factory=dict)
     """Site path of an address that moved or was withdrawn -> what it shows."""
+    templates: Path | None = None
+    """The theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates."""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
         pages = {_url_of(src) for src in self.pages}
-        passages = {urls.passage(e.id, t.anchor) for e in self.archive.events for t in e.turns}
+        passages = {urls.passage(e.id, anchor) for e in self.archive.events for anchor, _, _ in standalone(e)}
         return pages | passages | set(self.data)
 
     def check_published(self, published: list[tuple[int, str]], path: Path) -> None:
@@ -74,10 +76,11 @@ class SiteBuild:
                                   " 'removed:' in the event source; never delete a published address")
 
     def standalone(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
-        """(output path 'a/<event>/<anchor>/index.html', page) for every turn and quotation, one at a time."""
+        """(output path 'a/<event>/<anchor>/index.html', page) for every passage with a page, one at a time."""
         for e in self.archive.events:
-            for t in e.turns:
-                yield urls.passage(e.id, t.anchor) + "index.html", passage_page(e, t, self.archive.themes, site)
+            for anchor, turn, paragraph in standalone(e):
+                yield urls.passage(e.id, anchor) + "index.html", passage_page(e, turn, paragraph, self.archive.themes,
+                                                                              site)
 
     def notice_pages(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
         """(output path, page) for every address that moved or was withdrawn."""
@@ -88,7 +91,7 @@ class SiteBuild:
 
     def sitemap_locations(self, site: SiteInfo) -> list[str]:
         """The pages written after the generator's build that belong in its sitemap: the standalone pages."""
-        return [site.url + urls.passage(e.id, t.anchor) for e in self.archive.events for t in e.turns]
+        return [site.url + urls.passage(e.id, anchor) for e in self.archive.events for anchor, _, _ in standalone(e)]
 
     def report(self) -> list[str]:
         """Lines for the build log: what an editor should know about this build."""
@@ -101,41 +104,47 @@ class SiteBuild:
         return lines
 
 
-def build_site(data_dir: Path, site_url: str = "", site_name: str = "", templates: Path | None = None) -> SiteBuild:
-    """The pages, data and checks of one build; `site_url`, `site_name` and `templates` (the theme's
-    custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings."""
+def build_site(data_dir: Path, site_url: str = "", site_name: str = "", templates: Path | None = None,
+               description: str = "") -> SiteBuild:
+    """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
+    theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings."""
     archive = load_archive(data_dir)
     published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
     timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
-    build = SiteBuild(archive, index, timeline, home=home_sections(archive, index, site_url, site_name))
+    home = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description, templates=templates)
+    build = SiteBuild(archive, index, timeline, home=home, templates=templates)
     pages = build.pages
     pages["events/index.md"] = LazyPage("Events", "Every event in the archive, newest first.",
-                                        lambda: events_index(archive, urls.root_of(urls.EVENTS)))
+                                        lambda: events_index(archive, urls.root_of(urls.EVENTS), templates),
+                                        card="event")
     for event in archive.events:
         pages[f"events/{event.id}.md"] = LazyPage(event.title, event.description,
-                                                  _event(event, build, site_url, site_name))
+                                                  _event(event, build, site_url, site_name), card="event")
     pages["themes/index.md"] = LazyPage("Themes", "The themes of the archive, each with every passage on it.",
-                                        lambda: themes_index(archive, index, urls.root_of(urls.THEMES)))
+                                        lambda: themes_index(archive, index, urls.root_of(urls.THEMES), templates),
+                                        card="theme")
     for theme in archive.themes.values():
         for number in range(1, theme_page_count(theme, index) + 1):
             pages[_numbered(urls.theme(theme.slug), number)] = LazyPage(
-                theme.title, theme.description, _theme(theme, number, build), feed=urls.theme_feed(theme.slug))
+                theme.title, theme.description, _theme(theme, number, build), feed=urls.theme_feed(theme.slug),
+                card="theme")
     for number in range(1, timeline_page_count(timeline, archive) + 1):
         pages[_numbered(urls.TIMELINE, number)] = LazyPage(
             "Timeline", "The events of the archive and the moments they refer to, in date order.",
-            _timeline(number, build))
+            _timeline(number, build), card="timeline")
     pages["people/index.md"] = LazyPage("People", "Everyone who speaks in the archive.",
-                                        lambda: people_index(archive, urls.root_of(urls.PEOPLE)))
+                                        lambda: people_index(archive, urls.root_of(urls.PEOPLE), templates),
+                                        card="person")
     cited = {address for _, address in published}
     for person in archive.people.values():
         if not archive.turns_of(person.id) and urls.person(person.id) not in cited:
             continue  # who has not spoken in the archive gets no page (unless one was published)
         for number in range(1, person_page_count(archive, person) + 1):
             pages[_numbered(urls.person(person.id), number)] = LazyPage(
-                person.name, person.description, _person(person, number, archive))
+                person.name, person.description, _person(person, number, build), card="person")
     build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
     build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
     build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
@@ -159,8 +168,18 @@ def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[
     for e in archive.events:
         gone = [a for t in e.turns for a in t.aliases] + [r.anchor for r in e.removed]
         for anchor in gone:  # merged or removed: the event page shows where it went, and why
-            if anchor[0] in "tq":
+            if anchor[0] in "tqp":
                 notices[urls.passage(e.id, anchor)] = Notice(urls.event(e.id) + "#" + anchor, "passage")
+    for e in archive.events:  # a paragraph whose turn is now its only paragraph is shared as the turn
+        shared = {p.anchor: share_anchor(t, p) for t in e.turns for p in t.paragraphs}
+        for t in e.turns:  # a paragraph merged into another: its page leads to the one it is part of
+            for p in t.paragraphs:
+                for alias in p.aliases:
+                    notices[urls.passage(e.id, alias)] = Notice(urls.passage(e.id, share_anchor(t, p)), "passage")
+        for _, address in published:
+            anchor = address.removeprefix(urls.passages_of(e.id)).rstrip("/")
+            if address.startswith(urls.passages_of(e.id)) and shared.get(anchor, anchor) != anchor:
+                notices[address] = Notice(urls.passage(e.id, shared[anchor]), "passage")
     retired = dict(archive.moves.retired)
     for old, new in archive.moves.renamed.items():
         if new in retired:
@@ -188,7 +207,7 @@ def _robots(site_url: str) -> str:
     """
     lines = ["User-agent: *", "Allow: /"]
     if site_url.startswith(("http://", "https://")):
-        lines.append(f"Sitemap: {site_url}sitemap.xml")
+        lines += [f"Sitemap: {site_url}{urls.SITEMAP}", f"Sitemap: {site_url}{urls.SITEMAP_PASSAGES}"]
     return "\n".join(lines) + "\n"
 
 
@@ -212,20 +231,22 @@ def _root(path: str, number: int) -> str:
 
 def _event(event, build: SiteBuild, site_url: str, site_name: str):
     return lambda: event_page(event, urls.root_of(urls.event(event.id)), build.archive.themes, build.index, site_url,
-                              site_name)
+                              site_name, build.templates)
 
 
 def _theme(theme, number, build: SiteBuild):
     def render():
         root = _root(urls.theme(theme.slug), number)
-        slice_ = timeline_slice(build.timeline, build.archive, build.index, theme.slug, root) if number == 1 else ""
-        return theme_page(theme, build.index, root, slice_, number)
+        slice_ = (timeline_slice(build.timeline, build.archive, build.index, theme.slug, root, build.templates)
+                  if number == 1 else "")
+        return theme_page(theme, build.index, root, slice_, number, build.templates)
     return render
 
 
 def _timeline(number, build: SiteBuild):
-    return lambda: timeline_page(build.timeline, build.archive, build.index, _root(urls.TIMELINE, number), number)
+    return lambda: timeline_page(build.timeline, build.archive, build.index, _root(urls.TIMELINE, number), number,
+                                 build.templates)
 
 
-def _person(person, number, archive):
-    return lambda: person_page(archive, person, _root(urls.person(person.id), number), number)
+def _person(person, number, build: SiteBuild):
+    return lambda: person_page(build.archive, person, _root(urls.person(person.id), number), number, build.templates)

@@ -38,6 +38,10 @@ FEED_EVENTS = "feeds/events.xml"
 
 CHECK = "check/"
 ROBOTS = "robots.txt"
+SITEMAP = "sitemap.xml"
+"""The generator's sitemap: its own pages."""
+SITEMAP_PASSAGES = "sitemap-passages.xml"
+"""The standalone pages the engine writes after the generator's build."""
 
 
 def quote_data(event_id: str) -> str:
@@ -52,6 +56,11 @@ QUOTE_EVENTS = "data/quote/events.json"
 def quote_words(shard: int) -> str:
     """One file of the quote check's word index."""
     return f"data/quote/words/{shard}.json"
+
+
+def card(kind: str) -> str:
+    """The preview image of the pages of one kind ('passage', 'event', 'theme', ...)."""
+    return f"assets/cards/{kind}.png"
 
 
 def theme_feed(slug: str) -> str:

@@ -1,82 +1,110 @@
-"""The page of one event: its header, then every turn with its anchors."""
+"""The page of one event: what its template needs, gathered from the model."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from .. import cite, urls
-from ..escape import script_json
-from ..model import Event, Paragraph, Removed, Theme, Turn
+from ..model import Event, Removed, Theme, Turn
 from ..passages import Passage, ThemeIndex
-from ..vocabulary import KIND_LABELS, excerpt, long_date
-from .html import aliases, esc, paragraph, permalink, speaker_line, time
+from ..vocabulary import KIND_LABELS, excerpt
 from .page import RenderedPage, TocEntry
+from .templates import render
+
+ELSEWHERE = 3
+"""Passages of other events listed per theme under a turn."""
+
+
+@dataclass(frozen=True)
+class _Elsewhere:
+    title: str
+    passages: list[Passage]
 
 
 def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex, site_url: str,
-               site_name: str) -> RenderedPage:
-    parts = [f'<h1>{esc(event.title)}</h1>', _header(event, root)]
+               site_name: str, templates: Path | None = None) -> RenderedPage:
     removed = _removed_by_target(event.removed)
-    page = _Page(event, root, themes, index, removed)
+    context = {"event": event, "root": root, "themes": themes, "site_url": site_url,
+               "citations": cite.page_data(event, list(event.turns), site_name), "json_ld": json_ld(event, site_url)}
     if event.kind == "report":
-        parts.append(page.report())
+        context |= {"publisher": event.sources[0].publisher if event.sources else "the publisher",
+                    "quoted_name": _quoted_name(event), "turns": [],
+                    "report": [{"paragraph": p, "notices": _notices(removed, p.anchor,
+                                                                     *(s.anchor for s in p.segments if s.anchor))}
+                               for p in event.report]}
         toc = tuple(TocEntry(t.anchor, f"Quotation: {excerpt(t.text, 8)}") for t in event.turns)
     else:
-        parts.extend(page.turn(t) for t in event.turns)
-        toc = tuple(TocEntry(t.anchor, f"{t.speaker.person.name} · {KIND_LABELS[t.kind].lower()}")
-                    for t in event.turns)
-    citations = cite.page_data(event, list(event.turns), site_name)
-    parts.append(f'<script type="application/json" id="otr-cite-data">{citations}</script>')
-    parts.append(f'<script type="application/ld+json">{json_ld(event, site_url)}</script>')
-    html = "\n".join(parts)
-    return RenderedPage(event.title, f'<article class="otr-event otr-{event.kind}">\n{html}\n</article>',
-                        toc, event.description)
+        context |= {"report": [], "turns": [_turn(event, t, themes, index, removed) for t in event.turns]}
+        toc = contents(event, themes)
+    return RenderedPage(event.title, render("event.html", templates, **context), toc, event.description)
 
 
-def json_ld(event: Event, site_url: str) -> str:
-    """schema.org Event, its passages as Quotations (an opening each; the full text is on their pages)."""
+def contents(event: Event, themes: dict[str, Theme]) -> tuple[TocEntry, ...]:
+    """The table of contents: each question with its answers beneath it, named by its asker and topic."""
+    entries: list[TocEntry] = []
+    placed: set[str] = set()
+    for turn in event.turns:
+        if turn.anchor in placed:
+            continue
+        name = turn.speaker.person.name
+        if turn.kind == "question" and turn.answered_by:
+            answers = [event.turn(a) for a in turn.answered_by]
+            placed.update(turn.answered_by)
+            children = tuple(TocEntry(a.anchor, f"Answer: {a.speaker.person.name}") for a in answers)
+            entries.append(TocEntry(turn.anchor, f"{name} on {_topic(turn, answers, themes)}", children))
+        else:
+            entries.append(TocEntry(turn.anchor, f"{name} · {KIND_LABELS[turn.kind].lower()}"))
+    return tuple(entries)
+
+
+def _topic(question: Turn, answers: list[Turn], themes: dict[str, Theme]) -> str:
+    """What a question is about: its first theme (or its answer's), else its opening words."""
+    for turn in (question, *answers):
+        if turn.themes:
+            return themes[turn.themes[0]].title
+    return "“" + excerpt(question.text, 6) + "”"
+
+
+def json_ld(event: Event, site_url: str) -> dict:
+    """schema.org Event: where and when, who spoke (each person with a stable @id), where it was published."""
     data = {
-        "@context": "https://schema.org", "@type": "Event", "name": event.title,
-        "startDate": event.date.isoformat(), "url": site_url + urls.event(event.id),
-        "location": {"@type": "Place", "name": event.venue}, "description": event.description,
+        "@context": "https://schema.org", "@type": "Event", "@id": site_url + urls.event(event.id),
+        "name": event.title, "startDate": event.date.isoformat(), "endDate": event.date.isoformat(),
+        "url": site_url + urls.event(event.id), "description": event.description or event.title,
+        "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "workFeatured": [{
-            "@type": "Quotation", "url": site_url + urls.passage(event.id, t.anchor),
-            "text": excerpt(t.text, 40), "spokenByCharacter": {"@type": "Person", "name": t.speaker.person.name},
-            "creator": {"@type": "Person", "name": t.speaker.person.name},
-        } for t in event.turns],
+        "location": place(event.venue),
+        "performer": [person_ld(s.person, site_url) for s in event.speakers if not s.person.generic],
+        "organizer": {"@type": "Organization", "name": event.sources[0].publisher} if event.sources else None,
+        "subjectOf": [{"@type": "CreativeWork", "name": s.title or s.publisher, "url": s.url,
+                       "publisher": {"@type": "Organization", "name": s.publisher}} for s in event.sources if s.url],
     }
-    return script_json(data)
+    return {k: v for k, v in data.items() if v}
 
 
-def _header(event: Event, root: str) -> str:
-    if event.kind == "report":
-        badge = ('<p class="otr-badge otr-badge-report"><strong>Publisher’s report — not a transcript.</strong>'
-                 f' Only the words in quotation marks are {esc(_quoted_name(event))}’s,'
-                 ' as reported by the publisher.</p>')
-    else:
-        badge = '<p class="otr-badge otr-badge-transcript">Transcript</p>'
-    speakers = "".join(
-        f'<li><a href="{root}{urls.person(s.person.id)}">{esc(s.person.name)}</a>, {esc(s.role)}</li>'
-        for s in event.speakers)
-    sources = "".join(f"<li>{_source(s)}</li>" for s in event.sources)
-    description = f'<p class="otr-description">{esc(event.description)}</p>' if event.description else ""
-    return (f'<header class="otr-event-head">{badge}{description}<dl class="otr-facts">'
-            f"<dt>Date</dt><dd>{time(event.date)}</dd>"
-            f"<dt>Venue</dt><dd>{esc(event.venue)}</dd>"
-            f'<dt>Speakers</dt><dd><ul class="otr-list">{speakers}</ul></dd>'
-            f'<dt>Sources</dt><dd><ul class="otr-list otr-sources">{sources}</ul></dd>'
-            "</dl></header>")
+def place(venue: str) -> dict:
+    """A venue as schema.org Place; 'European Parliament, Brussels' -> the last part is the locality."""
+    parts = [p.strip() for p in venue.split(",")]
+    address = {"@type": "PostalAddress", "addressLocality": parts[-1]}
+    return {"@type": "Place", "name": venue, "address": address}
 
 
-def _source(source) -> str:
-    name = esc(source.publisher)
-    if source.title:
-        name += f": <cite>{esc(source.title)}</cite>"
-    if source.url:
-        name = f'<a href="{esc(source.url)}" rel="external">{name}</a>'
-    text = f"{name} — covers {esc(source.covers)}"
-    if source.note:
-        text += f' <span class="otr-source-note">{esc(source.note)}</span>'
-    return text
+def person_ld(person, site_url: str) -> dict:
+    return {"@type": "Person", "@id": site_url + urls.person(person.id) + "#person", "name": person.name,
+            "url": site_url + urls.person(person.id)}
+
+
+def _turn(event: Event, turn: Turn, themes: dict[str, Theme], index: ThemeIndex,
+          removed: dict[str, list[Removed]]) -> dict:
+    refs = [(label, [event.turn(a) for a in anchors])
+            for label, anchors in (("answers", turn.in_reply_to), ("answered in", turn.answered_by)) if anchors]
+    several = len(turn.paragraphs) > 1
+    elsewhere = [_Elsewhere(themes[slug].title, found) for slug in turn.themes
+                 if (found := index.elsewhere(event, slug, ELSEWHERE))]
+    return {"turn": turn, "refs": refs, "notices": _notices(removed, turn.anchor), "elsewhere": elsewhere,
+            "paragraphs": [{"paragraph": p, "share": several, "notices": _notices(removed, p.anchor)}
+                           for p in turn.paragraphs]}
 
 
 def _quoted_name(event: Event) -> str:
@@ -90,81 +118,6 @@ def _removed_by_target(removed: tuple[Removed, ...]) -> dict[str, list[Removed]]
     return out
 
 
-def _notices(anchor: str, removed: dict[str, list[Removed]]) -> str:
-    return "".join(
-        f'<div class="otr-removed" id="{r.anchor}" role="note"><strong>The passage you linked to'
-        f" (#{r.anchor}) is no longer in this record.</strong> {esc(r.note)}"
-        " The nearest remaining passage follows.</div>"
-        for r in removed.get(anchor, []))
+def _notices(removed: dict[str, list[Removed]], *anchors: str) -> list[Removed]:
+    return [r for a in anchors for r in removed.get(a, [])]
 
-
-class _Page:
-    """What every part of one event page needs to know."""
-
-    def __init__(self, event, root, themes, index, removed) -> None:
-        self.event, self.root, self.themes, self.index, self.removed = event, root, themes, index, removed
-
-    def turn(self, turn: Turn) -> str:
-        event, root = self.event, self.root
-        head = (f'<h2 class="otr-turn-head" id="{turn.anchor}">{speaker_line(turn, root)}'
-                f' <span class="otr-kind otr-kind-{turn.kind}">{KIND_LABELS[turn.kind]}</span></h2>')
-        links = [permalink(turn.anchor, "turn"), self.cite_link(turn.anchor, turn.anchor)]
-        if turn.in_reply_to:
-            links.append("Answers " + _refs(event, turn.in_reply_to))
-        if turn.answered_by:
-            links.append("Answered in " + _refs(event, turn.answered_by))
-        body = "\n".join(_notices(p.anchor, self.removed) + self.paragraph(p, turn.anchor) for p in turn.paragraphs)
-        return (f'{_notices(turn.anchor, self.removed)}<section class="otr-turn otr-turn-{turn.kind}"'
-                f' data-speaker="{turn.speaker.person.id}">{aliases(turn.aliases)}\n{head}\n'
-                f'<p class="otr-turn-links">{" · ".join(links)}</p>\n{self.chips(turn.themes)}{body}\n</section>')
-
-    def chips(self, slugs: tuple[str, ...]) -> str:
-        if not slugs:
-            return ""
-        items = "".join(f'<li><a class="otr-chip" href="{self.root}{urls.theme(s)}">'
-                        f"{esc(self.themes[s].title)}</a></li>" for s in slugs)
-        return f'<ul class="otr-chips" aria-label="Themes">{items}</ul>\n'
-
-    def paragraph(self, p: Paragraph, turn: str | None = None) -> str:
-        found = {slug: self.index.elsewhere(self.event, slug) for slug in p.themes}
-        extra = self.cite_link(p.anchor, turn) if turn else ""
-        quoted = (lambda anchor: self.cite_link(anchor, anchor)) if self.event.kind == "report" else None
-        return paragraph(p, extra, quoted) + elsewhere(found, self.themes, self.root)
-
-    def cite_link(self, anchor: str, turn: str) -> str:
-        """Cite control; without JavaScript it leads to the citations on the turn's own page."""
-        return (f'<a class="otr-cite" href="{self.root}{urls.passage(self.event.id, turn)}#cite"'
-                f' data-anchor="{anchor}" data-turn="{turn}" aria-label="Cite #{anchor}">cite</a>')
-
-    def report(self) -> str:
-        event, removed = self.event, self.removed
-        publisher = event.sources[0].publisher if event.sources else "the publisher"
-        body = "\n".join(
-            "".join(_notices(a, removed) for a in [p.anchor, *(s.anchor for s in p.segments if s.anchor)])
-            + self.chips(p.themes) + self.paragraph(p) for p in event.report)
-        return (f'<section class="otr-report" aria-label="Report by {esc(publisher)}">'
-                f'<h2 id="report">The report, as published by {esc(publisher)}</h2>\n{body}\n</section>')
-
-
-def _refs(event: Event, anchors: tuple[str, ...]) -> str:
-    out = []
-    for a in anchors:
-        t = event.turn(a)
-        out.append(f'<a href="#{a}">the {KIND_LABELS[t.kind].lower()} by {esc(t.speaker.person.name)} (#{a})</a>')
-    return ", ".join(out)
-
-
-def elsewhere(passages_by_theme: dict[str, list[Passage]], themes: dict[str, Theme], root: str) -> str:
-    """The 'on this theme elsewhere' block under a paragraph."""
-    rows = []
-    for slug, found in passages_by_theme.items():
-        links = ", ".join(f'<a href="{root}{urls.event(p.event.id)}#{p.anchor}">{long_date(p.event.date)},'
-                          f" {esc(p.turn.speaker.person.name)}</a>" for p in found)
-        if links:
-            chip = f'<a class="otr-chip" href="{root}{urls.theme(slug)}">{esc(themes[slug].title)}</a>'
-            rows.append(f"<li>{chip}: {links}</li>")
-    if not rows:
-        return ""
-    names = " · ".join(esc(themes[slug].title) for slug, found in passages_by_theme.items() if found)
-    return (f'<details class="otr-elsewhere"><summary>On this theme elsewhere: {names}</summary>'
-            f'<ul>{"".join(rows)}</ul></details>')

@@ -1,54 +1,64 @@
-"""The home page's generated part: what the archive holds, and the ways in."""
+"""The home page's generated part: the latest answers, a passage per core theme, the way to search."""
 
 from __future__ import annotations
 
-from .. import urls
-from ..escape import script_json
+from pathlib import Path
+
+from .. import preview, urls
 from ..model import Archive
-from ..passages import ThemeIndex, passages
-from .html import esc, time
+from ..passages import Passage, ThemeIndex, share_anchor
+from .templates import render
+
+LATEST = 5
+WORDS = 45
+"""Words of a passage shown on the home page (from its first sentence that says something)."""
 
 
-def json_ld(archive: Archive, site_url: str, site_name: str) -> str:
+def json_ld(archive: Archive, site_url: str, site_name: str, description: str) -> dict:
     """schema.org: the site, and the events it records, newest first."""
-    data = {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "name": site_name, "url": site_url,
-         "description": "What NATO Secretary General Mark Rutte has said on European security, turn by turn."},
+    return {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebSite", "@id": site_url + "#website", "name": site_name, "url": site_url,
+         "description": description, "inLanguage": "en"},
         {"@type": "ItemList", "name": "Events", "itemListElement": [
-            {"@type": "ListItem", "position": i, "item": {
-                "@type": "Event", "name": e.title, "startDate": e.date.isoformat(), "url": site_url + urls.event(e.id),
-                "location": {"@type": "Place", "name": e.venue}}}
-            for i, e in enumerate(reversed(archive.events), start=1)]},
+            {"@type": "ListItem", "position": i, "url": site_url + urls.event(e.id), "name": e.title}
+            for i, e in enumerate(reversed(archive.events[-LATEST * 4:]), start=1)]},
     ]}
-    return script_json(data)
 
 
-def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name: str, root: str = "") -> str:
-    events = archive.events
-    if not events:
-        return "<p>The archive holds no event yet.</p>"
-    count = (f'<p class="otr-home-count"><strong>{len(events)}</strong> events from {time(events[0].date)} to'
-             f" {time(events[-1].date)}: <strong>{sum(len(e.turns) for e in events)}</strong> turns and quotations,"
-             f" <strong>{len(passages(archive))}</strong> citable passages, each with a permanent link.</p>")
-    latest = "".join(f'<li>{time(e.date)} · <a href="{root}{urls.event(e.id)}">{esc(e.title)}</a>'
-                     f' <span class="otr-count">({"transcript" if e.kind == "transcript" else "report"})</span></li>'
-                     for e in reversed(events[-5:]))
-    themes = "".join(f'<li><a class="otr-chip" href="{root}{urls.theme(t.slug)}">{esc(t.title)}</a>'
-                     f' <span class="otr-count">{len(index.by_theme[t.slug])}</span></li>'
-                     for t in archive.themes.values() if t.core)
-    return (f'<div class="otr-home">{count}'
-            '<div class="otr-home-grid">'
-            f'<section><h2 id="latest">Latest events</h2><ul>{latest}</ul>'
-            f'<p><a href="{root}{urls.EVENTS}">All events</a></p></section>'
-            f'<section><h2 id="themes">Themes</h2><ul class="otr-home-themes">{themes}</ul>'
-            f'<p><a href="{root}{urls.THEMES}">All themes</a></p></section>'
-            '<section><h2 id="ways-in">Ways in</h2><ul>'
-            '<li><strong>Search</strong> every passage: press <kbd>/</kbd> or use the box at the top.</li>'
-            f'<li><a href="{root}{urls.TIMELINE}">Timeline</a>: the events, and the moments they refer to.</li>'
-            f'<li><a href="{root}{urls.PEOPLE}">People</a>: everyone who speaks, with their turns by date.</li>'
-            f'<li>Data: <a href="{root}{urls.DATA_EVENTS}">events.json</a>,'
-            f' <a href="{root}{urls.DATA_TURNS}">turns.json</a>,'
-            f' <a href="{root}{urls.DATA_THEMES}">themes.json</a>.</li>'
-            f'<li>Feeds: <a href="{root}{urls.FEED_EVENTS}">new events</a>, and one per theme.</li>'
-            "</ul></section></div></div>"
-            f'<script type="application/ld+json">{json_ld(archive, site_url, site_name)}</script>')
+def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name: str, subject: str,
+                  description: str = "", root: str = "", templates: Path | None = None) -> str:
+    answers = [p for p in _firsts(archive) if p.turn.kind in ("answer", "quotation")]
+    # the subject's answers; an archive without them shows everyone's
+    answers = [p for p in answers if p.turn.speaker.person.id == subject] or answers
+    featured = []
+    for theme in archive.themes.values():
+        best = striking(index.by_theme[theme.slug], theme.slug, subject)
+        if theme.core and best:
+            featured.append(_item(best) | {"theme": theme})
+    return render("home.html", templates, root=root, events=archive.events,
+                  turns=sum(len(e.turns) for e in archive.events),
+                  latest=[_item(p, whole_turn=True) for p in reversed(answers[-LATEST:])], featured=featured,
+                  json_ld=json_ld(archive, site_url, site_name, description))
+
+
+def striking(found: list[Passage], slug: str, subject: str) -> Passage | None:
+    """The subject's passage that speaks most to a theme: most evidence, a readable length, the latest."""
+    def score(p: Passage):
+        words = len(p.paragraph.text.split())
+        evidence = sum(1 for e in p.paragraph.evidence if e.theme == slug)
+        return (15 <= words <= 120, evidence, p.event.date)
+    mine = [p for p in found if p.turn.speaker.person.id == subject]
+    return max(mine, key=score) if mine else None
+
+
+def _firsts(archive: Archive) -> list[Passage]:
+    """Each turn's first paragraph, in date order: what a list of answers shows of each."""
+    return [Passage(e, t, t.paragraphs[0]) for e in archive.events for t in e.turns if t.paragraphs]
+
+
+def _item(p: Passage, whole_turn: bool = False) -> dict:
+    """A passage as the home page quotes it: from its first sentence that says something, linked to its page."""
+    words, skipped = preview.substance(p.turn.text if whole_turn else p.paragraph.text)
+    shown = " ".join(words.split()[:WORDS]) + (" …" if len(words.split()) > WORDS else "")
+    return {"event": p.event, "turn": p.turn, "words": ("… " if skipped else "") + shown,
+            "anchor": p.turn.anchor if whole_turn else share_anchor(p.turn, p.paragraph)}

@@ -11,6 +11,7 @@ class TocEntry:
     anchor: str
     title: str
     """Plain text."""
+    children: tuple[TocEntry, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -32,20 +33,11 @@ class LazyPage:
     description: str
     render: Callable[[], RenderedPage]
     feed: str = ""
+    card: str = "page"
+    """The kind of preview card the page shows (see render.cards)."""
 
 
 def chunks(items: list, size: int) -> list[list]:
     """Items in pages of `size`; one page (maybe empty) at least."""
     return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
 
-
-def pager(number: int, count: int, root: str, base: str) -> str:
-    """Links between the pages of a split page; `base` is its first page's path from the root."""
-    if count == 1:
-        return ""
-
-    def href(k: int) -> str:
-        return f"{root}{base}" + (f"{k}/" if k > 1 else "")
-    links = " ".join(f'<a href="{href(k)}"{" aria-current=page" if k == number else ""}>{k}</a>'
-                     for k in range(1, count + 1))
-    return f'<nav class="otr-pager" aria-label="Pages">Page {number} of {count}: {links}</nav>'

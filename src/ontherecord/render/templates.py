@@ -1,7 +1,8 @@
 """The Jinja2 templates of the engine's pages: shipped in the package, overridable by a site.
 
 A site overrides a template by placing a file of the same name under `ontherecord/` in its theme's
-custom_dir, as Material's blog plugin lets a site override its views.
+custom_dir, as Material's blog plugin lets a site override its views. Every value is escaped by
+Jinja2's autoescaping; JSON placed inside <script> goes through `script_json`, made for that context.
 """
 
 from __future__ import annotations
@@ -10,14 +11,24 @@ from functools import cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .. import urls
+from ..escape import script_json
+from ..text import segments as split_segments
+from ..vocabulary import KIND_LABELS, excerpt, long_date
 
 
 @cache
 def environment(overrides: Path | None = None) -> Environment:
     loaders = [FileSystemLoader(overrides / "ontherecord")] if overrides else []
     loaders.append(PackageLoader("ontherecord", "templates"))
-    return Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
-                       undefined=StrictUndefined, keep_trailing_newline=True)
+    env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+    env.filters.update(long_date=long_date, excerpt=excerpt, kind=lambda kind: KIND_LABELS[kind],
+                       script_json=lambda data: Markup(script_json(data)))
+    env.globals.update(urls=urls, split_segments=split_segments)
+    return env
 
 
 def render(name: str, overrides: Path | None = None, **context) -> str:
