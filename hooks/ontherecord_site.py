@@ -69,11 +69,13 @@ def on_page_markdown(markdown, page, config, files):
 
 def on_page_content(content, page, config, files):
     if page.is_homepage:
+        page.meta["otr_head"] = _state.build.home_head
         return content + _state.build.home
     lazy = _state.build.pages.get(page.file.src_uri)
     if lazy is None:
         return content
     rendered = lazy.render()
+    page.meta["otr_head"] = rendered.head
     page.toc = get_toc([_toc(e, 2) for e in rendered.toc])
     return rendered.html
 

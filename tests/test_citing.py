@@ -102,12 +102,15 @@ def test_json_ld_describes_events_and_their_quotations(real_site):
         page = real_site.page(event["url"].strip("/"))
         blocks = page.find_all("script", type="application/ld+json")
         assert len(blocks) == 1
-        data = json.loads(blocks[0].string)
+        data, trail = json.loads(blocks[0].string)["@graph"]
+        assert [i["item"] for i in trail["itemListElement"]] == [SITE, SITE + "events/", SITE + event["url"][1:]]
         assert data["@type"] == "Event" and data["name"] == event["title"] and data["startDate"] == event["date"]
         assert data["location"]["name"] == event["venue"] and data["location"]["address"]["addressLocality"]
         assert any(p["@id"] == SITE + "people/mark-rutte/#person" for p in data["performer"])
         assert page.find("meta", attrs={"name": "description"})["content"]
-    quote = json.loads(standalone(real_site, f"/a/{AFET}/t3/").find("script", type="application/ld+json").string)
+    quote, trail = json.loads(
+        standalone(real_site, f"/a/{AFET}/t3/").find("script", type="application/ld+json").string)["@graph"]
+    assert trail["@type"] == "BreadcrumbList" and trail["itemListElement"][-1]["item"] == SITE + f"a/{AFET}/t3/"
     assert quote["@type"] == "Quotation" and quote["spokenByCharacter"]["name"] == "Mark Rutte"
     assert quote["spokenByCharacter"]["@id"] == SITE + "people/mark-rutte/#person"
     assert "keep on dreaming" in quote["text"] and quote["recordedAt"]["startDate"] == "2026-01-26"

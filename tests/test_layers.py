@@ -21,8 +21,9 @@ LAYERS = [
     # the archive as a model
     {"archive", "passages", "timeline"},
     # what readers and programs get: pages, citations, data, feeds, search records
-    {"render.cards", "render.event", "render.home", "render.lists", "render.notice", "render.passage",
-     "render.theme", "render.timeline", "render.check", "cite", "export", "feeds", "search", "quotecheck"},
+    {"render.cards", "render.structured", "render.event", "render.home", "render.lists", "render.notice",
+     "render.passage", "render.theme", "render.timeline", "render.check", "cite", "export", "feeds", "search",
+     "quotecheck"},
     # routing a site, importing a transcript, running Pagefind
     {"site", "importing", "indexer"},
     # writing files into the built site; the command line

@@ -81,11 +81,15 @@
     var hits = words.map(function (w) {
       return ranges.some(function (r) { return r[0] < w[1] && w[0] < r[1]; }) ? 1 : 0;
     });
+    // The window of `size` words with the most hits; it starts a few words before its first hit.
     var best = -1, bestAt = 0;
     for (var i = 0; i < words.length; i++) {
-      var count = 0;
-      for (var j = i; j < Math.min(i + size, words.length); j++) count += hits[j];
-      if (count > best) { best = count; bestAt = i; }
+      var count = 0, first = -1;
+      for (var j = i; j < Math.min(i + size, words.length); j++) {
+        count += hits[j];
+        if (hits[j] && first < 0) first = j;
+      }
+      if (count > best) { best = count; bestAt = first < 0 ? i : first; }
     }
     var from = Math.max(0, Math.min(bestAt - 3, words.length - size));
     var to = Math.min(words.length, from + size) - 1;
@@ -176,6 +180,7 @@
           var found = meant.filter(function (q) {
             return words.some(function (w) { return w === q || (w.indexOf(stem(q)) === 0); });
           });
+          if (meant.length && !found.length) return; // in the event's record, but not in this passage
           out.push({ title: data.meta.title, date: data.meta.date, who: who[anchor], url: sub.url,
                      excerpt: text ? excerpt(text, query, 30) : "",
                      score: [found.length === meant.length ? 1 : 0, found.length, longestRun(asked, words),

@@ -54,10 +54,14 @@ class SiteBuild:
     """Output path ('data/turns.json') -> content."""
     home: str = ""
     """HTML to put below the home page's own text."""
+    home_head: str = ""
+    """HTML for the home page's <head>."""
     notices: dict[str, Notice] = field(default_factory=dict)
     """Site path of an address that moved or was withdrawn -> what it shows."""
     templates: Path | None = None
     """The theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates."""
+    site_url: str = ""
+    site_name: str = ""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
@@ -114,8 +118,10 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
     timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
-    home = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description, templates=templates)
-    build = SiteBuild(archive, index, timeline, home=home, templates=templates)
+    home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
+                                    templates=templates)
+    build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
+                      site_url=site_url, site_name=site_name)
     pages = build.pages
     pages["events/index.md"] = LazyPage("Events", "Every event in the archive, newest first.",
                                         lambda: events_index(archive, urls.root_of(urls.EVENTS), templates),
@@ -239,7 +245,7 @@ def _theme(theme, number, build: SiteBuild):
         root = _root(urls.theme(theme.slug), number)
         slice_ = (timeline_slice(build.timeline, build.archive, build.index, theme.slug, root, build.templates)
                   if number == 1 else "")
-        return theme_page(theme, build.index, root, slice_, number, build.templates)
+        return theme_page(theme, build.index, root, slice_, number, build.templates, build.site_url, build.site_name)
     return render
 
 
@@ -249,4 +255,5 @@ def _timeline(number, build: SiteBuild):
 
 
 def _person(person, number, build: SiteBuild):
-    return lambda: person_page(build.archive, person, _root(urls.person(person.id), number), number, build.templates)
+    return lambda: person_page(build.archive, person, _root(urls.person(person.id), number), number, build.templates,
+                               build.site_url, build.site_name)

@@ -9,6 +9,7 @@ from .. import cite, urls
 from ..model import Event, Removed, Theme, Turn
 from ..passages import Passage, ThemeIndex
 from ..vocabulary import KIND_LABELS, excerpt
+from . import structured
 from .page import RenderedPage, TocEntry
 from .templates import render
 
@@ -25,8 +26,7 @@ class _Elsewhere:
 def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIndex, site_url: str,
                site_name: str, templates: Path | None = None) -> RenderedPage:
     removed = _removed_by_target(event.removed)
-    context = {"event": event, "root": root, "themes": themes, "site_url": site_url,
-               "citations": cite.page_data(event, list(event.turns), site_name), "json_ld": json_ld(event, site_url)}
+    context = {"event": event, "root": root, "themes": themes, "site_url": site_url}
     if event.kind == "report":
         context |= {"publisher": event.sources[0].publisher if event.sources else "the publisher",
                     "quoted_name": _quoted_name(event), "turns": [],
@@ -37,7 +37,9 @@ def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIn
     else:
         context |= {"report": [], "turns": [_turn(event, t, themes, index, removed) for t in event.turns]}
         toc = contents(event, themes)
-    return RenderedPage(event.title, render("event.html", templates, **context), toc, event.description)
+    head = render("_head.html", templates, citations=cite.page_data(event, list(event.turns), site_name),
+                  json_ld=json_ld(event, site_url, site_name))
+    return RenderedPage(event.title, render("event.html", templates, **context), toc, event.description, head=head)
 
 
 def contents(event: Event, themes: dict[str, Theme]) -> tuple[TocEntry, ...]:
@@ -66,33 +68,22 @@ def _topic(question: Turn, answers: list[Turn], themes: dict[str, Theme]) -> str
     return "“" + excerpt(question.text, 6) + "”"
 
 
-def json_ld(event: Event, site_url: str) -> dict:
+def json_ld(event: Event, site_url: str, site_name: str) -> dict:
     """schema.org Event: where and when, who spoke (each person with a stable @id), where it was published."""
-    data = {
-        "@context": "https://schema.org", "@type": "Event", "@id": site_url + urls.event(event.id),
-        "name": event.title, "startDate": event.date.isoformat(), "endDate": event.date.isoformat(),
-        "url": site_url + urls.event(event.id), "description": event.description or event.title,
+    url = site_url + urls.event(event.id)
+    data = structured.compact({
+        "@type": "Event", "@id": url, "name": event.title, "startDate": event.date.isoformat(),
+        "endDate": event.date.isoformat(), "url": url, "description": event.description or event.title,
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
-        "location": place(event.venue),
-        "performer": [person_ld(s.person, site_url) for s in event.speakers if not s.person.generic],
+        "location": structured.place(event.venue),
+        "performer": [structured.person(s.person, site_url) for s in event.speakers if not s.person.generic],
         "organizer": {"@type": "Organization", "name": event.sources[0].publisher} if event.sources else None,
         "subjectOf": [{"@type": "CreativeWork", "name": s.title or s.publisher, "url": s.url,
                        "publisher": {"@type": "Organization", "name": s.publisher}} for s in event.sources if s.url],
-    }
-    return {k: v for k, v in data.items() if v}
-
-
-def place(venue: str) -> dict:
-    """A venue as schema.org Place; 'European Parliament, Brussels' -> the last part is the locality."""
-    parts = [p.strip() for p in venue.split(",")]
-    address = {"@type": "PostalAddress", "addressLocality": parts[-1]}
-    return {"@type": "Place", "name": venue, "address": address}
-
-
-def person_ld(person, site_url: str) -> dict:
-    return {"@type": "Person", "@id": site_url + urls.person(person.id) + "#person", "name": person.name,
-            "url": site_url + urls.person(person.id)}
+    })
+    return structured.graph(data, structured.breadcrumbs(site_url, site_name, ("Events", urls.EVENTS),
+                                                         (event.title, urls.event(event.id))))
 
 
 def _turn(event: Event, turn: Turn, themes: dict[str, Theme], index: ThemeIndex,

@@ -7,6 +7,7 @@ from pathlib import Path
 from .. import preview, urls
 from ..model import Archive
 from ..passages import Passage, ThemeIndex, share_anchor
+from . import structured
 from .templates import render
 
 LATEST = 5
@@ -15,18 +16,18 @@ WORDS = 45
 
 
 def json_ld(archive: Archive, site_url: str, site_name: str, description: str) -> dict:
-    """schema.org: the site, and the events it records, newest first."""
-    return {"@context": "https://schema.org", "@graph": [
-        {"@type": "WebSite", "@id": site_url + "#website", "name": site_name, "url": site_url,
-         "description": description, "inLanguage": "en"},
-        {"@type": "ItemList", "name": "Events", "itemListElement": [
+    """schema.org: the site, and its latest events, newest first."""
+    return structured.graph(
+        structured.compact({"@type": "WebSite", "@id": site_url + "#website", "name": site_name, "url": site_url,
+                            "description": description, "inLanguage": "en"}),
+        {"@type": "ItemList", "name": "Latest events", "itemListElement": [
             {"@type": "ListItem", "position": i, "url": site_url + urls.event(e.id), "name": e.title}
-            for i, e in enumerate(reversed(archive.events[-LATEST * 4:]), start=1)]},
-    ]}
+            for i, e in enumerate(reversed(archive.events[-LATEST * 4:]), start=1)]})
 
 
 def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name: str, subject: str,
-                  description: str = "", root: str = "", templates: Path | None = None) -> str:
+                  description: str = "", root: str = "", templates: Path | None = None) -> tuple[str, str]:
+    """The home page's generated part, and what goes in its <head>."""
     answers = [p for p in _firsts(archive) if p.turn.kind in ("answer", "quotation")]
     # the subject's answers; an archive without them shows everyone's
     answers = [p for p in answers if p.turn.speaker.person.id == subject] or answers
@@ -35,10 +36,11 @@ def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name:
         best = striking(index.by_theme[theme.slug], theme.slug, subject)
         if theme.core and best:
             featured.append(_item(best) | {"theme": theme})
-    return render("home.html", templates, root=root, events=archive.events,
+    html = render("home.html", templates, root=root, events=archive.events,
                   turns=sum(len(e.turns) for e in archive.events),
-                  latest=[_item(p, whole_turn=True) for p in reversed(answers[-LATEST:])], featured=featured,
-                  json_ld=json_ld(archive, site_url, site_name, description))
+                  latest=[_item(p, whole_turn=True) for p in reversed(answers[-LATEST:])], featured=featured)
+    return html, render("_head.html", templates, citations=None,
+                        json_ld=json_ld(archive, site_url, site_name, description))
 
 
 def striking(found: list[Passage], slug: str, subject: str) -> Passage | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 from itertools import groupby
 from pathlib import Path
 
+from .. import urls
 from ..model import Archive, Person
+from . import structured
 from .page import RenderedPage, chunks
 from .templates import render
 
@@ -31,7 +33,7 @@ def person_page_count(archive: Archive, person: Person) -> int:
 
 
 def person_page(archive: Archive, person: Person, root: str, number: int = 1,
-                templates: Path | None = None) -> RenderedPage:
+                templates: Path | None = None, site_url: str = "", site_name: str = "") -> RenderedPage:
     turns = archive.turns_of(person.id)
     pages = chunks(turns, PER_PAGE)
     groups = []
@@ -40,7 +42,14 @@ def person_page(archive: Archive, person: Person, root: str, number: int = 1,
         groups.append({"event": pairs[0][0], "turns": [t for _, t in pairs]})
     html = render("person.html", templates, root=root, person=person, office=office(person), count=len(turns),
                   number=number, pages=len(pages), groups=groups)
-    return RenderedPage(person.name, html, description=person.description or office(person))
+    who = structured.person(person, site_url) | structured.compact(
+        {"jobTitle": person.role, "description": person.description,
+         "affiliation": {"@type": "Organization", "name": person.affiliation} if person.affiliation else None})
+    data = structured.graph({"@type": "ProfilePage", "@id": site_url + urls.person(person.id), "mainEntity": who},
+                            structured.breadcrumbs(site_url, site_name, ("People", urls.PEOPLE),
+                                                   (person.name, urls.person(person.id))))
+    return RenderedPage(person.name, html, description=person.description or office(person),
+                        head=render("_head.html", templates, citations=None, json_ld=data))
 
 
 def office(person: Person) -> str:

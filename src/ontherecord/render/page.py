@@ -23,6 +23,8 @@ class RenderedPage:
     description: str = ""
     feed: str = ""
     """Site path of the page's own Atom feed, if it has one."""
+    head: str = ""
+    """HTML for the page's <head>: its JSON-LD and script data (see templates/_head.html)."""
 
 
 @dataclass(frozen=True)

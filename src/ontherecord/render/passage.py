@@ -11,7 +11,7 @@ from .. import cite, preview, urls
 from ..model import Event, Paragraph, Theme, Turn
 from ..settings import SiteInfo
 from ..vocabulary import KIND_LABELS, long_date
-from .event import person_ld, place
+from . import structured
 from .templates import render
 
 CARD = "passage"
@@ -61,16 +61,18 @@ def passage_page(event: Event, turn: Turn, paragraph: Paragraph | None, themes: 
 
 def _json_ld(event: Event, turn: Turn, paragraph: Paragraph | None, canonical: str, site: SiteInfo) -> dict:
     """schema.org Quotation, recorded at its Event, spoken by a Person with a stable @id."""
-    speaker = person_ld(turn.speaker.person, site.url)
-    data = {
-        "@context": "https://schema.org", "@type": "Quotation", "@id": canonical, "url": canonical,
+    speaker = structured.person(turn.speaker.person, site.url)
+    quotation = structured.compact({
+        "@type": "Quotation", "@id": canonical, "url": canonical,
         "name": title_of(event, turn, paragraph),
         "text": paragraph.text if paragraph else turn.text, "inLanguage": "en",
         "spokenByCharacter": speaker, "creator": speaker, "dateCreated": event.date.isoformat(),
         "recordedAt": {"@type": "Event", "@id": site.url + urls.event(event.id), "name": event.title,
-                       "startDate": event.date.isoformat(), "location": place(event.venue),
+                       "startDate": event.date.isoformat(), "location": structured.place(event.venue),
                        "url": site.url + urls.event(event.id)},
         "isBasedOn": [s.url for s in turn.sources if s.url] or None,
         "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
-    }
-    return {k: v for k, v in data.items() if v}
+    })
+    return structured.graph(quotation, structured.breadcrumbs(
+        site.url, site.name, ("Events", urls.EVENTS), (event.title, urls.event(event.id)),
+        (title_of(event, turn, paragraph), urls.passage(event.id, paragraph.anchor if paragraph else turn.anchor))))

@@ -12,6 +12,7 @@ from .. import urls
 from ..model import Archive, Paragraph, Theme
 from ..passages import Passage, ThemeIndex, share_anchor
 from ..vocabulary import long_date
+from . import structured
 from .page import RenderedPage, chunks
 from .templates import render
 
@@ -30,7 +31,7 @@ def theme_page_count(theme: Theme, index: ThemeIndex) -> int:
 
 
 def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "", number: int = 1,
-               templates: Path | None = None) -> RenderedPage:
+               templates: Path | None = None, site_url: str = "", site_name: str = "") -> RenderedPage:
     """Page `number` of a theme: its passages; the chart and timeline slice after them on the first."""
     found = index.by_theme[theme.slug]
     pages = chunks(found, PER_PAGE)
@@ -42,7 +43,13 @@ def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "", n
                   number=number, pages=len(pages), groups=groups,
                   chart=chart(theme, events) if found and number == 1 else None,
                   timeline=Markup(timeline) if number == 1 else "")
-    return RenderedPage(theme.title, html, description=theme.description, feed=urls.theme_feed(theme.slug))
+    data = structured.graph(
+        structured.compact({"@type": "CollectionPage", "@id": site_url + urls.theme(theme.slug), "name": theme.title,
+                            "description": theme.description, "url": site_url + urls.theme(theme.slug),
+                            "about": {"@type": "Thing", "name": theme.title}}),
+        structured.breadcrumbs(site_url, site_name, ("Themes", urls.THEMES), (theme.title, urls.theme(theme.slug))))
+    return RenderedPage(theme.title, html, description=theme.description, feed=urls.theme_feed(theme.slug),
+                        head=render("_head.html", templates, citations=None, json_ld=data))
 
 
 def marked(paragraph: Paragraph, slug: str) -> list[dict]:
