@@ -2,7 +2,7 @@
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: serve test test-fast build browser browser-tools
+.PHONY: serve test test-fast build browser browser-tools java
 
 $(BIN)/.installed: pyproject.toml
 	python3 -m venv $(VENV)
@@ -19,11 +19,20 @@ browser:
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && \
 	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq chromium >/dev/null; }
 
-# axe-core, for the accessibility tests only (from the npm registry, pinned by its lock file).
-browser-tools: tests/browser_tools/node_modules/axe-core/axe.min.js
+# Java, for the Nu HTML Checker: Debian's headless runtime, when the machine has none.
+java:
+	@command -v java >/dev/null 2>&1 || { \
+	  echo "Installing Debian's Java runtime for the Nu HTML Checker"; \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 update -qq && \
+	  $$SUDO apt-get -o DPkg::Lock::Timeout=600 install -y -qq default-jre-headless >/dev/null; }
 
-tests/browser_tools/node_modules/axe-core/axe.min.js: tests/browser_tools/package-lock.json
-	npm ci --prefix tests/browser_tools --no-audit --no-fund --silent
+# The tests' checkers from the npm registry, pinned by their lock file: axe-core (accessibility), vnu-jar (the Nu
+# HTML Checker) and structured-data-testing-tool (previews). No install script runs: vnu-jar's would fetch a Java.
+browser-tools: tests/browser_tools/node_modules/.installed
+
+tests/browser_tools/node_modules/.installed: tests/browser_tools/package-lock.json
+	npm ci --prefix tests/browser_tools --no-audit --no-fund --silent --ignore-scripts
 	touch $@
 
 serve: $(BIN)/.installed
@@ -32,7 +41,7 @@ serve: $(BIN)/.installed
 build: $(BIN)/.installed
 	$(BIN)/mkdocs build --strict
 
-test: $(BIN)/.installed browser browser-tools
+test: $(BIN)/.installed browser browser-tools java
 	$(BIN)/ruff check src hooks tests benchmarks
 	$(BIN)/pytest -n 2
 

@@ -102,14 +102,14 @@ def test_json_ld_describes_events_and_their_quotations(real_site):
         page = real_site.page(event["url"].strip("/"))
         blocks = page.find_all("script", type="application/ld+json")
         assert len(blocks) == 1
-        data, trail = json.loads(blocks[0].string)["@graph"]
+        data, trail = json.loads(blocks[0].string)
         assert [i["item"] for i in trail["itemListElement"]] == [SITE, SITE + "events/", SITE + event["url"][1:]]
         assert data["@type"] == "Event" and data["name"] == event["title"] and data["startDate"] == event["date"]
         assert data["location"]["name"] == event["venue"] and data["location"]["address"]["addressLocality"]
         assert any(p["@id"] == SITE + "people/mark-rutte/#person" for p in data["performer"])
         assert page.find("meta", attrs={"name": "description"})["content"]
     quote, trail = json.loads(
-        standalone(real_site, f"/a/{AFET}/t3/").find("script", type="application/ld+json").string)["@graph"]
+        standalone(real_site, f"/a/{AFET}/t3/").find("script", type="application/ld+json").string)
     assert trail["@type"] == "BreadcrumbList" and trail["itemListElement"][-1]["item"] == SITE + f"a/{AFET}/t3/"
     assert quote["@type"] == "Quotation" and quote["spokenByCharacter"]["name"] == "Mark Rutte"
     assert quote["spokenByCharacter"]["@id"] == SITE + "people/mark-rutte/#person"
@@ -157,7 +157,7 @@ def test_home_page_offers_the_ways_in(real_site):
     # builders' pages are under About, not among the readers' sections
     assert "data/turns.json" not in links
     assert home.find("meta", attrs={"name": "description"})["content"]
-    graph = json.loads(home.find("script", type="application/ld+json").string)["@graph"]
+    graph = json.loads(home.find("script", type="application/ld+json").string)
     assert graph[0]["@type"] == "WebSite" and graph[0]["url"] == SITE
     assert [i["url"] for i in graph[1]["itemListElement"]][0] == SITE + f"events/{AFET}/"
 

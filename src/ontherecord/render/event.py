@@ -77,6 +77,7 @@ def json_ld(event: Event, site_url: str, site_name: str) -> dict:
         "eventStatus": "https://schema.org/EventScheduled",
         "eventAttendanceMode": "https://schema.org/OfflineEventAttendanceMode",
         "location": structured.place(event.venue),
+        "image": site_url + urls.card("event") if site_url.startswith(("http://", "https://")) else None,
         "performer": [structured.person(s.person, site_url) for s in event.speakers if not s.person.generic],
         "organizer": {"@type": "Organization", "name": event.sources[0].publisher} if event.sources else None,
         "subjectOf": [{"@type": "CreativeWork", "name": s.title or s.publisher, "url": s.url,

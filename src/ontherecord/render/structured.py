@@ -9,8 +9,10 @@ from .. import urls
 from ..model import Person
 
 
-def graph(*items: dict) -> dict:
-    return {"@context": "https://schema.org", "@graph": [i for i in items if i]}
+def graph(*items: dict) -> list[dict]:
+    """Several top-level items in one JSON-LD block: an array, each with its context (an @graph is not read
+    by every client)."""
+    return [{"@context": "https://schema.org"} | i for i in items if i]
 
 
 def place(venue: str) -> dict:
