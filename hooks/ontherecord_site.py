@@ -1,8 +1,7 @@
 """MkDocs adapter: adds the archive's pages and data files to each build.
 
-All the work is in the `ontherecord` engine; this module only hands MkDocs what
-`build_site()` returns. The engine's errors become PluginErrors, so a bad source
-fails the build with the engine's message (file, line, what to do).
+All the work is in the `ontherecord` engine; this module only hands MkDocs what `build_site()` returns. The
+engine's errors become PluginErrors: a bad source fails the build with its message (file, line, what to do).
 """
 
 from __future__ import annotations
@@ -10,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -19,6 +18,7 @@ from mkdocs.structure.toc import get_toc
 
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
+from ontherecord.lastmod import digest
 from ontherecord.publish import write_after_build
 from ontherecord.settings import SiteInfo, palette
 from ontherecord.site import SiteBuild, build_site
@@ -32,6 +32,8 @@ class _State:
 
     build: SiteBuild
     index: IndexJob
+    work: Path
+    digests: dict[str, str] = field(default_factory=dict)  # site path -> content digest, for lastmod
 
 
 _state: _State | None = None
@@ -46,7 +48,7 @@ def on_files(files, config):
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
-    _state = _State(build, IndexJob(build.archive, work))
+    _state = _State(build, IndexJob(build.archive, work), work)
     for line in build.report():
         log.info(line)
     for src_uri in build.pages:
@@ -68,19 +70,18 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_content(content, page, config, files):
-    if page.is_homepage:
-        page.meta["otr_head"] = _state.build.home_head
-        return content + _state.build.home
     lazy = _state.build.pages.get(page.file.src_uri)
-    if lazy is None:
-        return content
-    rendered = lazy.render()
-    page.meta["otr_head"] = rendered.head
-    page.toc = get_toc([_toc(e, 2) for e in rendered.toc])
-    return rendered.html
+    if page.is_homepage:
+        page.meta["otr_head"], content = _state.build.home_head, content + _state.build.home
+    elif lazy is not None:
+        rendered = lazy.render()
+        page.meta["otr_head"], content = rendered.head, rendered.html
+        page.toc = get_toc([_toc(e, 2) for e in rendered.toc])
+    _state.digests[page.url] = digest(content)
+    return content
 
 
-def _toc(entry, level):
+def _toc(entry, level):  # MkDocs' shape of a contents entry
     return {"level": level, "id": entry.anchor, "name": html.escape(entry.title),
             "children": [_toc(child, level + 1) for child in entry.children]}
 
@@ -91,7 +92,8 @@ def on_post_build(config):
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
                     palette=palette(config.theme.get("palette")))
-    log.info(f"standalone passage pages: {write_after_build(_state.build, site_dir, info)}")
+    count = write_after_build(_state.build, site_dir, info, _state.digests, _state.work)
+    log.info(f"standalone passage pages: {count}")
     try:
         log.info(str(_state.index.finish(site_dir)))
     except IndexingError as exc:
@@ -99,8 +101,7 @@ def on_post_build(config):
 
 
 def _custom_dir(config) -> Path | None:
-    custom = config.theme.custom_dir
-    return Path(custom) if custom else None
+    return Path(config.theme.custom_dir) if config.theme.custom_dir else None
 
 
 def on_build_error(error):

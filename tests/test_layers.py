@@ -15,7 +15,7 @@ LAYERS = [
     {"errors", "escape", "vocabulary", "urls", "settings", "model", "labels", "render.page",
      "preview"},
     # reading files; the templates
-    {"yamldoc", "text", "schema", "render.templates"},
+    {"yamldoc", "text", "schema", "render.templates", "lastmod"},
     # parsing sources and data files
     {"source", "furniture", "attribution", "anchors", "themes", "addresses"},
     # the archive as a model

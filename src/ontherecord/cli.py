@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from . import anchors, quotecheck, urls
+from . import anchors, lastmod, quotecheck, urls
 from .addresses import read_published, recordable, write_published
 from .archive import load_archive, load_people, record_path, records_of
 from .attribution import Decisions
@@ -199,6 +199,13 @@ def _lock(args) -> int:
             stale.unlink()
             print(f"{stale}: moved into {record_path(args.data, new).name}")
     print(f"{published}: {write_published(published, addresses)} new addresses recorded")
+    digests = lastmod.load_digests(args.data.parent.parent / ".cache" / "ontherecord")
+    if digests is None:
+        print("no build to read the pages' contents from: run `mkdocs build`, then `ontherecord lock` again to"
+              f" record in {lastmod.LEDGER} when each page changed", file=sys.stderr)
+    else:
+        ledger = args.data / lastmod.LEDGER
+        print(f"{ledger}: {lastmod.write_ledger(ledger, digests, dt.date.today())} pages changed since last recorded")
     return 0
 
 

@@ -1,7 +1,9 @@
-"""Atom feeds (events, and one per theme) and the sitemap entries of the standalone pages."""
+"""Atom feeds (events, and one per theme) and sitemaps: the standalone pages', and the dates of every page."""
 
 from __future__ import annotations
 
+import html
+import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
 from xml.sax.saxutils import escape
@@ -63,8 +65,19 @@ def theme_feed(theme: Theme, index: ThemeIndex, site_url: str, site_name: str) -
                  site_name)
 
 
-def sitemap(locations: list[str]) -> str:
-    """A sitemap.xml document of `locations`."""
-    entries = "".join(f"  <url><loc>{escape(loc)}</loc></url>\n" for loc in locations)
+def sitemap(locations: list[tuple[str, str]]) -> str:
+    """A sitemap.xml document of (location, lastmod) pairs."""
+    entries = "".join(f"  <url><loc>{escape(loc)}</loc><lastmod>{day}</lastmod></url>\n" for loc, day in locations)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n'
             f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')
+
+
+_ENTRY = re.compile(r"(<loc>([^<]*)</loc>\s*)(<lastmod>[^<]*</lastmod>)?")
+
+
+def restamp(sitemap_xml: str, days: dict[str, str]) -> str:
+    """The generator's sitemap with each page's `lastmod` set to `days[location]` (where known)."""
+    def entry(m: re.Match) -> str:
+        day = days.get(html.unescape(m.group(2)))
+        return m.group(0) if day is None else f"{m.group(1)}<lastmod>{day}</lastmod>"
+    return _ENTRY.sub(entry, sitemap_xml)

@@ -62,6 +62,8 @@ class SiteBuild:
     """The theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates."""
     site_url: str = ""
     site_name: str = ""
+    data_dir: Path = Path()
+    """Where the sources are: the record of published addresses and of when pages changed are read there."""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
@@ -121,7 +123,7 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
                                     templates=templates)
     build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
-                      site_url=site_url, site_name=site_name)
+                      site_url=site_url, site_name=site_name, data_dir=data_dir)
     pages = build.pages
     pages["events/index.md"] = LazyPage("Events", "Every event in the archive, newest first.",
                                         lambda: events_index(archive, urls.root_of(urls.EVENTS), templates),
