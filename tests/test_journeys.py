@@ -243,3 +243,17 @@ def test_the_copied_material_header_is_materials_own_but_for_the_search_box():
     assert strip.sub("", ours) == strip.sub("", expected)
     copies = sorted(p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html"))
     assert copies == ["main.html", "partials/header.html", "partials/otr-search.html"]
+
+
+def test_each_result_shows_words_of_its_own_passage_only(page, site_url, real_site):
+    turns = json.loads((real_site.site / "data/turns.json").read_text(encoding="utf-8"))
+    texts = {(t["event"], p["id"]): " ".join(p["text"].split()) for t in turns for p in t["paragraphs"]}
+    page.goto(site_url)
+    _search(page, "keep on dreaming")
+    results = page.locator("#otr-search-results [role=option]")
+    assert results.count() >= 5
+    for i in range(results.count()):
+        href = results.nth(i).get_attribute("href")
+        event, anchor = href.split("/events/")[1].split("/")[0], href.split("#")[1]
+        shown = results.nth(i).locator(".otr-search__excerpt").inner_text().strip("… ").strip()
+        assert " ".join(shown.split()) in texts[(event, anchor)], (href, shown)

@@ -3,6 +3,7 @@ clients (extruct; the Twitter and Facebook presets of structured-data-testing-to
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import json
 import shutil
@@ -210,3 +211,33 @@ def test_robots_and_both_sitemaps_list_every_page_once(real_site):
              real_site.site.rglob("index.html") if "pagefind" not in p.as_posix()}
     pages = {p.replace(SITE + "./", SITE) for p in pages}
     assert pages - set(locations) == set()
+
+
+UNFURL = """<!doctype html><html><body style="font:15px/1.4 sans-serif;background:#f4f4f4;padding:24px">
+<div style="max-width:520px;background:#fff;border-left:4px solid #ccc;padding:12px 16px;border-radius:4px">
+<div style="color:#555">{site}</div><div style="font-weight:700;color:#1264a3">{title}</div>
+<div style="margin:4px 0 10px">{description}</div><img src="{image}" style="width:100%;border-radius:6px"></div>
+</body></html>"""
+
+
+def test_how_an_answer_unfurls_is_kept_in_artifacts(real_site, browser):
+    """What a chat app shows for a shared answer, drawn from the page's own tags and card image."""
+    from html import escape
+
+    path = "a/2026-01-26-afet-sede-exchange/p29/"
+    soup = BeautifulSoup((real_site.site / path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    og = {m["property"]: m["content"] for m in soup.find_all("meta", property=True)}
+    image = real_site.site / og["og:image"].removeprefix(SITE)
+    out = ROOT / "artifacts"
+    out.mkdir(exist_ok=True)
+    (out / "unfurl-answer.md").write_text(
+        f"# How {SITE}{path} unfurls\n\n- site: {og['og:site_name']}\n- title: {og['og:title']}\n"
+        f"- description: {og['og:description']}\n- image: {og['og:image']} ({og['og:image:width']}×"
+        f"{og['og:image:height']}, alt “{og['og:image:alt']}”)\n", encoding="utf-8")
+    page = browser.new_page(viewport={"width": 600, "height": 560})
+    page.set_content(UNFURL.format(site=escape(og["og:site_name"]), title=escape(og["og:title"]),
+                                   description=escape(og["og:description"]),
+                                   image="data:image/png;base64," + base64.b64encode(image.read_bytes()).decode()))
+    page.screenshot(path=str(out / "unfurl-answer.png"))
+    page.close()
+    assert "keep on dreaming" in og["og:description"] and (out / "unfurl-answer.png").stat().st_size > 10_000

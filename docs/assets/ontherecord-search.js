@@ -172,7 +172,11 @@
         subs.forEach(function (sub, order) {
           var anchor = sub.url.split("#")[1];
           if (!who[anchor] || !keep(who[anchor], filters)) return;
-          var end = order + 1 < subs.length && subs[order + 1].anchor ? subs[order + 1].anchor.location : content.length;
+          // The passage ends where the next one's heading starts (Pagefind lists every heading's place).
+          var starts = (data.anchors || []).map(function (x) { return x.location; });
+          var at = sub.anchor ? sub.anchor.location : 0;
+          var end = starts.filter(function (l) { return l > at; }).sort(function (x, y) { return x - y; })[0];
+          if (end === undefined) end = content.length;
           // The passage's words: after its heading (the speaker's name), the index's aliases left out.
           var skip = sub.anchor ? who[anchor][0].split(/\s+/).length : 0;
           var text = sub.anchor ? content.slice(sub.anchor.location + skip, end).join(" ") : "";
