@@ -41,13 +41,13 @@ _state: _State | None = None
 
 def on_files(files, config):
     global _state
+    work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
     try:
         build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
                            site_name=config.site_name, templates=_custom_dir(config),
-                           description=config.site_description or "")
+                           description=config.site_description or "", cache_dir=work / "events")
     except SourceError as exc:
         raise PluginError(str(exc)) from None
-    work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
     _state = _State(build, IndexJob(build.archive, work), work)
     for line in build.report():
         log.info(line)

@@ -9,6 +9,7 @@ from ontherecord import anchors
 from ontherecord.source import read_source
 
 from seeds import words
+from sites import ROOT
 
 VOCABULARY = ("alliance defence spending ukraine arctic greenland china russia support industry production "
               "drones missiles treaty summit pledge budget deterrence security partners europe canada "
@@ -86,3 +87,58 @@ def test_anchors_of_untouched_paragraphs_survive_edits_elsewhere(old, new, data)
     assert {r.id for r in second.lost} == {first.paragraphs[i] for i in deleted}
     highest = max(int(a[1:]) for a in first.paragraphs)
     assert all(int(kept[t][1:]) > highest for t in inserted)
+
+
+_TAXONOMY = None
+
+
+def _taxonomy():
+    global _TAXONOMY
+    if _TAXONOMY is None:
+        from ontherecord.themes import load_taxonomy
+
+        _TAXONOMY = load_taxonomy(ROOT / "docs" / "_data" / "themes.yml")
+    return _TAXONOMY
+
+
+_WORDS = ["Ukraine", "Ukrainian", "Arctic", "Greenland", "5%", "five per cent", "3.5 %", "defence", "spending",
+          "EU", "eu", "NATO", "China", "Russia", "invest more in defence", "billion", "é", "Ǉ", "Straße", "drones",
+          "PURL", "not", "because", ".", "!", "\n", "…", "—", "’", "(", ")", "Ukraine’s", "Ukrainé", "ÉU", "2035"]
+
+
+def _naive_tag(taxonomy, text: str) -> list:
+    """Tagging as first written: every rule, every sentence, Python's `re` only."""
+    from ontherecord.model import Evidence
+    from ontherecord.themes import _SENTENCE
+
+    sentences = [s for s in _SENTENCE.split(text) if s.strip()]
+    found = []
+    for slug in taxonomy.themes:
+        for rule in taxonomy.rules[slug]:
+            for sentence in sentences:
+                if rule.unless and rule.unless.search(sentence):
+                    continue
+                if rule.with_ and not rule.with_.search(text if rule.within == "paragraph" else sentence):
+                    continue
+                m = rule.any.search(sentence)
+                if m:
+                    found.append(Evidence(slug, rule.id, m.group(0)))
+                    break
+    return found
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.one_of(st.sampled_from(_WORDS), st.text(max_size=6)), max_size=40))
+def test_fast_tagging_finds_what_the_naive_rules_find(words):
+    """RE2's set and the search from sentence to sentence only skip work: the same evidence as every rule
+    tried on every sentence."""
+    taxonomy, text = _taxonomy(), " ".join(words)
+    assert taxonomy.tag(text) == _naive_tag(taxonomy, text)
+
+
+def test_fast_tagging_matches_the_naive_rules_on_every_seed_paragraph():
+    from ontherecord.archive import load_archive
+
+    archive = load_archive(ROOT / "docs" / "_data")
+    for paragraph in (p for e in archive.events for p in e.paragraphs):
+        assert _taxonomy().tag(paragraph.text) == _naive_tag(_taxonomy(), paragraph.text), paragraph.anchor

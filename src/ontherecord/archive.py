@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import anchors, schema
 from .addresses import load_moves
+from .cache import EventCache, record_digest
 from .errors import SourceError
 from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn, role_words
 from .source import ParsedSource, read_source
@@ -16,28 +17,49 @@ from .themes import Taxonomy, is_heading, load_taxonomy, tag_paragraphs
 from .yamldoc import load_yaml_file
 
 
-def load_archive(data_dir: Path) -> Archive:
-    """Read every source under `data_dir`. Raises SourceError on the first bad input."""
+def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
+    """Read every source under `data_dir`. Raises SourceError on the first bad input.
+
+    With `cache_dir`, events built before from the same bytes (and the same people, themes, anchor
+    record and engine) are taken from there instead of being parsed and tagged again.
+    """
     people = load_people(data_dir / "people.yml")
     taxonomy = load_taxonomy(data_dir / "themes.yml")
     roles = role_words(people)
-    parsed_all: list[ParsedSource] = []
+    cache = EventCache(cache_dir, *(read_bytes(data_dir / name) for name in ("people.yml", "themes.yml")))
+    found: list[tuple[Path, str, ParsedSource | None, tuple[Event, str] | None]] = []
     seen: dict[str, Path] = {}
     for path in sorted((data_dir / "events").glob("*.md")):
-        parsed = read_source(path, roles)
-        event_id = parsed.meta["id"]
+        key = cache.key(path.read_bytes())
+        hit = cache.get(key)
+        parsed = None if hit else read_source(path, roles)
+        event_id = hit[0].id if hit else parsed.meta["id"]
         if event_id in seen:
+            parsed = parsed or read_source(path, roles)
             raise SourceError(path, parsed.doc.key_line(["id"]),
                               f"the event id '{event_id}' is already used by {seen[event_id]}",
                               "give each event its own id (ids are permanent: change the new one)")
         seen[event_id] = path
-        parsed_all.append(parsed)
+        found.append((path, key, parsed, hit))
     moves = load_moves(data_dir / "addresses.yml", set(seen))
     records = _records(data_dir, set(seen), moves)
-    events = [build_event(parsed, people, records.get(parsed.meta["id"], anchors.Record()), taxonomy)
-              for parsed in parsed_all]
+    events = []
+    for path, key, parsed, hit in found:
+        event_id = hit[0].id if hit else parsed.meta["id"]
+        record = records.get(event_id, anchors.Record())
+        if hit and hit[1] == record_digest(record) and hit[0].path == path:
+            events.append(hit[0])
+            continue
+        event = build_event(parsed or read_source(path, roles), people, record, taxonomy)
+        cache.put(key, event, record_digest(record))
+        events.append(event)
+    cache.prune()
     events.sort(key=lambda e: (e.date, e.id))
     return Archive(events=tuple(events), people=people, themes=taxonomy.themes, moves=moves)
+
+
+def read_bytes(path: Path) -> bytes:
+    return path.read_bytes() if path.exists() else b""
 
 
 def records_of(data_dir: Path, archive: Archive) -> dict[str, anchors.Record]:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz.distance import Levenshtein
 
@@ -200,12 +201,14 @@ def _cased(char: str) -> bool:
     return char.isupper() or char.islower()
 
 
-def as_labels(roles: frozenset[str]) -> set[str]:
+@lru_cache(maxsize=64)
+def as_labels(roles: frozenset[str]) -> frozenset[str]:
     """Role words as a transcript would print them ('audience member' -> 'Audience member'), for typo checks:
     a role in its own case is no typo of itself."""
-    return {role[:1].upper() + role[1:] for role in roles}
+    return frozenset(role[:1].upper() + role[1:] for role in roles)
 
 
+@lru_cache(maxsize=4096)
 def normal(label: str) -> str:
     """A label reduced to its letters and digits, casefolded: 'Moderator.' and 'MODERATOR' are alike."""
     text = unicodedata.normalize("NFKC", label).casefold()
@@ -228,10 +231,15 @@ def near_miss(label: str, declared: str) -> bool:
     return Levenshtein.distance(a, b, score_cutoff=allowed) <= allowed
 
 
-def typo_of(line: str, declared) -> str | None:
-    """The declared label that `line` (or its opening phrase) misspells, if any: 'Moderater', 'Moderator.'."""
+_UNSET = object()
+
+
+def typo_of(line: str, declared, found=_UNSET) -> str | None:
+    """The declared label that `line` (or its opening phrase) misspells, if any: 'Moderater', 'Moderator.'.
+
+    `found` is the line's `opening`, when the caller has it already."""
     text = line.strip()
-    found = opening(text)
+    found = opening(text) if found is _UNSET else found
     phrases = [found.label + ("." if found.sep == "line-stop" else "")] if found else []
     if len(text) <= 60 and len(text.split()) <= 6:
         phrases.append(_clean(_TRAILING_STAMP.sub("", _LEADING_STAMP.sub("", text))).strip("*_ "))

@@ -111,10 +111,11 @@ class SiteBuild:
 
 
 def build_site(data_dir: Path, site_url: str = "", site_name: str = "", templates: Path | None = None,
-               description: str = "") -> SiteBuild:
+               description: str = "", cache_dir: Path | None = None) -> SiteBuild:
     """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
-    theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings."""
-    archive = load_archive(data_dir)
+    theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings;
+    `cache_dir` keeps built events from one build to the next (see `cache`)."""
+    archive = load_archive(data_dir, cache_dir)
     published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"

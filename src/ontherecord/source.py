@@ -195,13 +195,14 @@ def _label_of(text: str, labels: dict[str, int]) -> tuple[str | None, str]:
 def _refuse_undeclared_label(text: str, line: int, labels: dict[str, int], not_labels: set[str],
                              roles: frozenset[str], path: Path, *, labelled: bool) -> None:
     """The one rule: a line that could be a speaker label is a declared label or an error, never speech."""
+    role_labels = as_labels(roles)
     for offset, row in enumerate(text.split("\n")):
         if offset == 0 and labelled:
             continue  # the block's own label
         found = opening(row)
         if found is not None and found.label in not_labels:
             continue
-        typo = typo_of(row, labels) or typo_of(row, as_labels(roles))
+        typo = typo_of(row, labels, found) or typo_of(row, role_labels, found)
         if typo is not None:
             raise SourceError(path, line + offset, f"'{row.strip()}' looks like the speaker label '{typo}' with a"
                               " typo or other punctuation",

@@ -12,11 +12,15 @@ only in capitals; `re:` starts a regular expression.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from re import _constants as sre_constants  # the parser of `re` itself: the one true reading of a pattern
 from re import _parser as sre_parse
+
+import re2
 
 from . import schema
 from .errors import SourceError
@@ -38,6 +42,8 @@ class Rule:
     """Lower-case literal starts of the `any` phrases: a matching text contains one, or matches `regex`."""
     regex: re.Pattern | None = None
     """The `re:` patterns among `any`, which no literal test can rule out."""
+    loose: re2._Regexp | None = None
+    """`any` in RE2 (see `Prefilter`): where it finds nothing, `any` cannot match; None if RE2 cannot read it."""
 
 
 @dataclass
@@ -45,41 +51,109 @@ class Taxonomy:
     themes: dict[str, Theme] = field(default_factory=dict)
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     """Theme slug -> its rules."""
+    patterns: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    """(theme slug, rule index) -> the rule's `any` patterns as written."""
 
     def tag(self, text: str) -> list[Evidence]:
         """Every theme whose rules match `text`, with the first match of each rule."""
-        return [Evidence(slug, rule, words) for slug in self.themes for rule, words in matches(self.rules[slug], text)]
+        candidates = self.prefilter.candidates(text)
+        if not candidates:
+            return []
+        spans = sentence_spans(text)
+        found = []
+        for slug in self.themes:
+            for i, rule in enumerate(self.rules[slug]):
+                words = (slug, i) in candidates and _first_match(rule, text, spans)
+                if words:
+                    found.append(Evidence(slug, rule.id, words))
+        return found
+
+    @cached_property
+    def prefilter(self) -> Prefilter:
+        return Prefilter(self.patterns)
+
+
+class Prefilter:
+    """Which rules can match a text, found in one pass by RE2's multi-pattern set (linear time, compiled).
+
+    Every rule's `any` patterns go into one set; a rule the set does not name cannot match, so only the
+    few it names are tried with the exact rules (Python's `re`: whole words by Unicode, `with`, `unless`).
+    The set's patterns match a superset: RE2 knows word boundaries in ASCII only, so a boundary is asked
+    only beside an ASCII letter or digit, and a `re:` pattern RE2 cannot read makes its rule always tried.
+    """
+
+    def __init__(self, patterns: dict[tuple[str, int], list[str]]) -> None:
+        self.set = re2.Set.SearchSet(re2.Options())
+        self.owners: list[tuple[str, int]] = []
+        self.always: set[tuple[str, int]] = set()
+        for owner, any_ in patterns.items():
+            for pattern in any_:
+                try:
+                    self.set.Add(_loose(pattern))
+                    self.owners.append(owner)
+                except re2.error:
+                    self.always.add(owner)
+        self.set.Compile()
+
+    def candidates(self, text: str) -> set[tuple[str, int]]:
+        return {self.owners[i] for i in self.set.Match(text) or ()} | self.always
+
+
+def _loose(pattern: str) -> str:
+    """A data-file pattern in RE2's syntax, matching wherever the exact pattern does (and maybe more)."""
+    if pattern.startswith("re:"):
+        return f"(?i:{pattern[3:]})"
+    body = r"\w*".join(re.escape(p) for p in pattern.split("*"))
+    word = re.compile(r"[A-Za-z0-9_]")
+    if word.match(pattern[:1]):
+        body = r"\b" + body
+    if pattern.endswith("*") or word.match(pattern[-1:]):
+        body += r"\b"
+    return body if pattern.isupper() else f"(?i:{body})"
 
 
 def matches(rules: tuple[Rule, ...], text: str) -> list[tuple[str, str]]:
     """(rule id, matched words) for each of `rules` that matches `text`."""
     found: list[tuple[str, str]] = []
-    sentences: list[str] = []
+    spans: list[tuple[int, int]] = []
     lowered = text.lower()
     for rule in rules:
         if not any(k in lowered for k in rule.keys) and not (rule.regex and rule.regex.search(text)):
             continue  # the cheap test first: a plain substring search rejects almost every rule
-        if not rule.any.search(text):
-            continue
-        sentences = sentences or [s for s in _SENTENCE.split(text) if s.strip()]
-        words = _first_match(rule, text, sentences)
+        spans = spans or sentence_spans(text)
+        words = _first_match(rule, text, spans)
         if words:
             found.append((rule.id, words))
     return found
 
 
-def _first_match(rule: Rule, text: str, sentences: list[str]) -> str | None:
-    if not rule.any.search(text):
-        return None
-    for sentence in sentences:
-        if rule.unless and rule.unless.search(sentence):
-            continue
-        scope = text if rule.within == "paragraph" else sentence
-        if rule.with_ and not rule.with_.search(scope):
-            continue
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of `text` that is not blank."""
+    spans, start = [], 0
+    for sep in _SENTENCE.finditer(text):
+        spans.append((start, sep.start()))
+        start = sep.end()
+    spans.append((start, len(text)))
+    return [(a, b) for a, b in spans if text[a:b].strip()]
+
+
+def _first_match(rule: Rule, text: str, spans: list[tuple[int, int]]) -> str | None:
+    """The words of the first sentence where the rule holds. Only sentences where the rule's own words
+    can start (found by one search of the whole text from where the last one failed) are looked at."""
+    finder = rule.loose or rule.any
+    starts = [a for a, _ in spans]
+    at = 0
+    while at < len(spans):
+        hit = finder.search(text, spans[at][0])
+        if not hit:
+            return None
+        at = max(at, bisect.bisect_right(starts, hit.start()) - 1)
+        sentence = text[spans[at][0]:spans[at][1]]
         m = rule.any.search(sentence)
-        if m:
+        if m and not (rule.unless and rule.unless.search(sentence)) and not (
+                rule.with_ and not rule.with_.search(text if rule.within == "paragraph" else sentence)):
             return m.group(0)
+        at += 1
     return None
 
 
@@ -135,6 +209,13 @@ def _one(patterns: list[str]) -> re.Pattern | None:
     return re.compile("|".join(compile_pattern(p) for p in patterns)) if patterns else None
 
 
+def _loose_one(patterns: list[str]) -> re2._Regexp | None:
+    try:
+        return re2.compile("|".join(_loose(p) for p in patterns))
+    except re2.error:
+        return None
+
+
 def _invalid(pattern: str) -> bool:
     try:
         re.compile(compile_pattern(pattern))
@@ -151,7 +232,7 @@ def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ..
             rules.append(Rule(id=r["id"], any=_one(r["any"]), with_=_one(r.get("with", [])),
                               unless=_one(r.get("unless", [])), within=r.get("within", "sentence"),
                               keys=tuple(p.split("*")[0].lower() for p in r["any"] if not p.startswith("re:")),
-                              regex=_one([p for p in r["any"] if p.startswith("re:")])))
+                              regex=_one([p for p in r["any"] if p.startswith("re:")]), loose=_loose_one(r["any"])))
         except re.error as exc:
             where = next(([*at, j, key, k] for key in ("any", "with", "unless") for k, p in enumerate(r.get(key, []))
                           if _invalid(p)), [*at, j])
@@ -174,6 +255,7 @@ def load_taxonomy(path: Path) -> Taxonomy:
         taxonomy.themes[slug] = Theme(slug=slug, title=entry["title"], description=entry["description"],
                                       core=entry.get("core", False))
         taxonomy.rules[slug] = tuple(rules)
+        taxonomy.patterns |= {(slug, j): r["any"] for j, r in enumerate(entry.get("rules", []))}
     return taxonomy
 
 

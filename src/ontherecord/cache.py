@@ -1,0 +1,81 @@
+"""A persistent cache of built events: an edit rebuilds what it changes, not the archive.
+
+An event is kept under a key made of its source's bytes, the data every event is built with (people,
+themes) and the engine's own version (a digest of its code, schemas and templates); the record of
+published anchors it was built against is checked on use. Any change to any of these is a miss, so a
+cached build is the same, byte for byte, as a cold one (tests/test_cache.py). Entries no build asked for
+are removed at the end of each build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import pickle
+from functools import cache
+from pathlib import Path
+
+from .model import Event
+
+_PARTS = ("*.py", "*.json", "*.html", "*.js")
+
+
+@cache
+def engine_version() -> str:
+    """A digest of every file of the engine: any change to its code or templates empties the cache."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(p for pattern in _PARTS for p in root.rglob(pattern)):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class EventCache:
+    """Built events on disk, one file each, in `folder`; with `folder` None, a cache that keeps nothing."""
+
+    def __init__(self, folder: Path | None, *inputs: bytes) -> None:
+        self.folder = folder
+        base = hashlib.sha256(engine_version().encode())
+        for data in inputs:
+            base.update(hashlib.sha256(data).digest())
+        self.base = base
+        self.used: set[str] = set()
+
+    def key(self, source: bytes) -> str:
+        digest = self.base.copy()
+        digest.update(source)
+        return digest.hexdigest()
+
+    def get(self, key: str) -> tuple[Event, str] | None:
+        """(the event, the digest of the anchor record it was built against), or None."""
+        if self.folder is None:
+            return None
+        path = self.folder / f"{key}.pickle"
+        try:
+            with path.open("rb") as f:
+                found = pickle.load(f)
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # missing, or written by another engine: build anew
+        self.used.add(key)
+        return found
+
+    def put(self, key: str, event: Event, record: str) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{key}.tmp"
+        with temporary.open("wb") as f:
+            pickle.dump((event, record), f, protocol=pickle.HIGHEST_PROTOCOL)
+        temporary.replace(self.folder / f"{key}.pickle")  # whole or not at all, even if interrupted
+        self.used.add(key)
+
+    def prune(self) -> None:
+        """Remove the entries this build did not use: the cache holds one archive, not its history."""
+        if self.folder is None or not self.folder.exists():
+            return
+        for path in self.folder.glob("*.pickle"):
+            if path.stem not in self.used:
+                path.unlink(missing_ok=True)
+
+
+def record_digest(record) -> str:
+    return hashlib.sha256(pickle.dumps(record, protocol=4)).hexdigest()

@@ -1,0 +1,88 @@
+"""The cache of built events changes nothing but the time a build takes: a cached build is byte for byte
+a cold one, after an edit, a theme-rule change and a rename; and a stale entry is never used."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from ontherecord import cache
+from ontherecord.archive import load_archive
+from ontherecord.cli import main as ontherecord
+
+from sites import PEOPLE, build_site, make_project, transcript
+
+BODY = ("Opening words of the speech on Ukraine and the Arctic.\n\nHost Two, Director\n\nA question about"
+        " defence spending?\n\nSpeaker One\n\nAn answer about Greenland and the High North.\n\nHost Two, Director\n\n"
+        "And a second question?\n\nSpeaker One\n\nA second answer, about China, and the last.\n")
+OLD, NEW = "2025-05-05-test-event", "2025-05-05-renamed"
+URL = "https://example.org/"
+
+
+def _tree(site: Path) -> dict[str, bytes]:
+    # Pagefind's own index is made by Pagefind, not from the cache, and is checked by the build hygiene tests.
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*"))
+            if p.is_file() and "pagefind" not in p.parts}
+
+
+def _cold_and_cached(project: Path) -> tuple[dict, dict]:
+    """The site built with the cache as the last build left it, and built again with no cache at all."""
+    events = project / ".cache" / "ontherecord" / "events"
+    cached = _tree(build_site(project, URL).site)
+    assert any(events.glob("*.pickle"))
+    shutil.rmtree(events)
+    cold = _tree(build_site(project, URL).site)
+    return cached, cold
+
+
+def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path):
+    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
+    data = project / "docs" / "_data"
+    assert ontherecord(["--data", str(data), "lock"]) == 0
+    build_site(project, URL)  # fills the cache
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold
+
+    source = data / "events" / "e.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the last one."), encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b"the last one." in cached["events/2025-05-05-test-event/index.html"]
+
+    themes = data / "themes.yml"  # a rule change re-tags every event: the cache must not keep old tags
+    themes.write_text(themes.read_text(encoding="utf-8").replace("Greenland", "Groenland"), encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold
+
+    source.write_text(source.read_text(encoding="utf-8").replace(f"id: {OLD}", f"id: {NEW}"), encoding="utf-8")
+    (data / "addresses.yml").write_text(f"renamed:\n  {OLD}: {NEW}\n", encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and f"a/{NEW}/t3/index.html" in cached and f"a/{OLD}/t3/index.html" in cached
+
+
+def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
+    data, folder = project / "docs" / "_data", tmp_path / "cache"
+    first = load_archive(data, folder)
+    assert len(list(folder.glob("*.pickle"))) == 1
+
+    def built_anew(archive_dir: Path) -> bool:
+        calls = []
+        original = cache.EventCache.put
+        monkeypatch.setattr(cache.EventCache, "put", lambda self, *a: calls.append(a) or original(self, *a))
+        load_archive(archive_dir, folder)
+        monkeypatch.setattr(cache.EventCache, "put", original)
+        return bool(calls)
+
+    assert not built_anew(data)  # nothing changed: taken from the cache
+    monkeypatch.setattr(cache, "engine_version", lambda: "another engine")
+    assert built_anew(data)  # the engine changed
+    monkeypatch.undo()
+    assert built_anew(data) and not built_anew(data)  # back to this engine: built once, then cached
+    people = data / "people.yml"
+    people.write_text(PEOPLE.replace("Moderates the test events.", "Chairs the test events."), encoding="utf-8")
+    assert built_anew(data) and not built_anew(data)  # the people changed
+    assert ontherecord(["--data", str(data), "lock"]) == 0
+    assert built_anew(data) and not built_anew(data)  # the record of published anchors changed
+    assert load_archive(data, folder).events[0].turns == load_archive(data).events[0].turns
+    assert first.events[0].id == OLD
+    assert len(list(folder.glob("*.pickle"))) == 1  # what no build asked for is removed
