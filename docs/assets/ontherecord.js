@@ -211,12 +211,14 @@
 
   // What each page needs once it is shown: run on load, and after each of Material's instant page changes.
   function onPage() {
-    document.querySelectorAll(".otr-citations").forEach(function (box) {
-      var t = templates(box.dataset.turn);
-      if (!t) return;
-      var anchor = box.dataset.anchor || box.dataset.turn;
-      box.querySelector(".otr-cite-plain").textContent = fill(t.plain, box.dataset.url, anchor);
-      box.querySelector(".otr-cite-bibtex").textContent = fill(t.bibtex, box.dataset.url, anchor);
+    // A passage's own page: its citations were written on the day of the build; accessed is today.
+    document.querySelectorAll(".otr-citations[data-built]").forEach(function (box) {
+      var now = new Date();
+      var long = now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
+      box.querySelectorAll("pre").forEach(function (pre) {
+        pre.textContent = pre.textContent.split(box.dataset.builtLong).join(long)
+          .split(box.dataset.built).join(now.toISOString().slice(0, 10));
+      });
     });
     document.querySelectorAll("[data-otr-flip]").forEach(function (b) { b.hidden = false; });
     if (location.hash) target(location.hash.slice(1));

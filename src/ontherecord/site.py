@@ -81,9 +81,11 @@ class SiteBuild:
                                   " docs/_data/addresses.yml; if a passage was deleted, map its anchor under"
                                   " 'removed:' in the event source; never delete a published address")
 
-    def standalone(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
-        """(output path 'a/<event>/<anchor>/index.html', page) for every passage with a page, one at a time."""
-        for e in self.archive.events:
+    def standalone(self, site: SiteInfo, events: range | None = None) -> Iterator[tuple[str, str]]:
+        """(output path 'a/<event>/<anchor>/index.html', page) for every passage with a page, one at a time;
+        of the events at `events` (positions in the archive) only, when given."""
+        chosen = self.archive.events if events is None else [self.archive.events[i] for i in events]
+        for e in chosen:
             for anchor, turn, paragraph in standalone(e):
                 yield urls.passage(e.id, anchor) + "index.html", passage_page(e, turn, paragraph, self.archive.themes,
                                                                               site)

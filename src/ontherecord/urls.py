@@ -58,6 +58,10 @@ def quote_words(shard: int) -> str:
     return f"data/quote/words/{shard}.json"
 
 
+PALETTE_SCRIPT = "assets/ontherecord-palette.js"
+"""Sets the standalone pages' colours from the reader's choice on the site, or the system's."""
+
+
 def card(kind: str) -> str:
     """The preview image of the pages of one kind ('passage', 'event', 'theme', ...)."""
     return f"assets/cards/{kind}.png"

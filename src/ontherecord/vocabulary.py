@@ -7,6 +7,7 @@ Dates are English whatever the machine's locale (Babel, not strftime's %B).
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from babel.dates import format_date
 
@@ -17,8 +18,9 @@ KIND_LABELS = {
 """How each kind of turn is named to readers."""
 
 
+@lru_cache(maxsize=8192)
 def long_date(day: dt.date) -> str:
-    """'12 December 2024'."""
+    """'12 December 2024' (kept: Babel takes tens of microseconds, and an archive repeats its dates)."""
     return format_date(day, "d MMMM y", locale="en")
 
 

@@ -7,7 +7,10 @@ site's stylesheets and palette.
 
 from __future__ import annotations
 
+from importlib.resources import files
+
 from .. import cite, preview, urls
+from ..escape import script_json
 from ..model import Event, Paragraph, Theme, Turn
 from ..settings import SiteInfo
 from ..vocabulary import KIND_LABELS, long_date
@@ -16,6 +19,12 @@ from .templates import render
 
 CARD = "passage"
 """The card image of a passage's preview (see `cards`)."""
+
+
+def palette_script(palette: tuple[dict[str, str], ...]) -> str:
+    """The script that colours the standalone pages as the reader chose (js/palette.js, with the site's schemes)."""
+    return (files("ontherecord") / "js" / "palette.js").read_text(encoding="utf-8").replace(
+        "OPTIONS", script_json(list(palette)))
 
 
 def what(turn: Turn, paragraph: Paragraph | None) -> str:
@@ -51,7 +60,6 @@ def passage_page(event: Event, turn: Turn, paragraph: Paragraph | None, themes: 
         "answers": [] if paragraph else [event.turn(a) for a in turn.answered_by],
         "plain": cite.fill(t["plain"], canonical, site.built, anchor),
         "bibtex": cite.fill(t["bibtex"], canonical, site.built, anchor),
-        "citations": cite.page_data(event, [turn], site.name),
         "image": site.card(CARD, f"{turn.speaker.person.name}, {long_date(event.date)}"),
         "json_ld": _json_ld(event, turn, paragraph, canonical, site),
     }
@@ -64,12 +72,10 @@ def _json_ld(event: Event, turn: Turn, paragraph: Paragraph | None, canonical: s
     speaker = structured.person(turn.speaker.person, site.url)
     quotation = structured.compact({
         "@type": "Quotation", "@id": canonical, "url": canonical,
-        "name": title_of(event, turn, paragraph),
         "text": paragraph.text if paragraph else turn.text, "inLanguage": "en",
         "spokenByCharacter": speaker, "creator": speaker, "dateCreated": event.date.isoformat(),
         "recordedAt": {"@type": "Event", "@id": site.url + urls.event(event.id), "name": event.title,
-                       "startDate": event.date.isoformat(), "location": structured.place(event.venue),
-                       "url": site.url + urls.event(event.id)},
+                       "startDate": event.date.isoformat(), "location": structured.place(event.venue)},
         "isBasedOn": [s.url for s in turn.sources if s.url] or None,
         "isPartOf": {"@type": "WebSite", "name": site.name, "url": site.url},
     })

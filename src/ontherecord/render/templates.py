@@ -7,7 +7,7 @@ Jinja2's autoescaping; JSON placed inside <script> goes through `script_json`, m
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined, select_autoescape
@@ -28,6 +28,13 @@ def environment(overrides: Path | None = None) -> Environment:
     env.filters.update(long_date=long_date, excerpt=excerpt, kind=lambda kind: KIND_LABELS[kind],
                        script_json=lambda data: Markup(script_json(data)))
     env.globals.update(urls=urls, split_segments=split_segments)
+    words = env.get_template("_parts.html").module.segments
+
+    @lru_cache(maxsize=200_000)
+    def spoken(segments: tuple) -> Markup:
+        """A paragraph's words as `_parts.html` marks them up: made once, though shown on several pages."""
+        return Markup(words(segments))
+    env.filters["words"] = spoken
     return env
 
 
