@@ -257,3 +257,17 @@ def test_each_result_shows_words_of_its_own_passage_only(page, site_url, real_si
         event, anchor = href.split("/events/")[1].split("/")[0], href.split("#")[1]
         shown = results.nth(i).locator(".otr-search__excerpt").inner_text().strip("… ").strip()
         assert " ".join(shown.split()) in texts[(event, anchor)], (href, shown)
+
+
+def test_reading_in_context_keeps_who_when_and_where_in_view(page, site_url):
+    page.goto(site_url + f"events/{AFET}/#p29")
+    page.wait_for_timeout(200)
+    boxes = page.evaluate("""() => ['.otr-context', '#t3', '#p29'].map(s => {
+        const r = document.querySelector(s).getBoundingClientRect(); return [r.top, r.bottom]; })""")
+    (context_top, context_bottom), (head_top, head_bottom), (para_top, _) = boxes
+    assert 0 < context_top < head_top and context_bottom <= head_top + 1 and head_bottom <= para_top + 1
+    assert para_top < 300  # the paragraph itself starts near the top, under them
+    assert "26 January 2026" in page.locator(".otr-context").inner_text()
+    page.mouse.wheel(0, 600)
+    page.wait_for_timeout(100)
+    assert page.evaluate("document.querySelector('#t3').getBoundingClientRect().top") < 150  # still held in view
