@@ -74,7 +74,11 @@ def serve_rebuild(project: Path, page: Path | None = None) -> float:
         raise SystemExit("mkdocs serve stopped before rebuilding")
     finally:
         server.terminate()
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:  # still rebuilding a large site: stop it
+            server.kill()
+            server.wait()
 
 
 QUERIES = {"quote": "keep on dreaming", "frequent": "defence spending Ukraine"}
@@ -251,8 +255,13 @@ def main() -> None:
                         help="where to build (default: benchmarks/work, on the project's disk)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
-    results = [measure(size, args.work) for size in args.sizes]
-    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+    # Each size is saved as soon as it is measured, beside the sizes measured before (a run of one size adds it).
+    saved = ROOT / "benchmarks" / "results.json"
+    results = {r["events"]: r for r in (json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else [])}
+    for size in args.sizes:
+        results[size] = measure(size, args.work)
+        saved.write_text(json.dumps([results[k] for k in sorted(results)], indent=1) + "\n", encoding="utf-8")
+    results = [results[k] for k in sorted(results)]
     write_page(results)
     print(table(results))
     print(targets(results))

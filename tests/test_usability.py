@@ -22,6 +22,8 @@ PAGES = {
     "answer": "a/2026-01-26-afet-sede-exchange/t3/",
     "events": "events/",
     "people": "people/",
+    "themes": "themes/",
+    "about": "about/",
     "check": "check/?q=%E2%80%9CIf%20anyone%20thinks%20that%20the%20European%20Union%20can%20defend%20itself"
              "%20without%20the%20US%2C%20keep%20on%20dreamning.%E2%80%9D",
 }

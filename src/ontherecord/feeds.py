@@ -6,7 +6,6 @@ import html
 import re
 import xml.etree.ElementTree as ET
 from itertools import groupby
-from xml.sax.saxutils import escape
 
 from . import urls
 from .model import Archive, Theme
@@ -67,9 +66,16 @@ def theme_feed(theme: Theme, index: ThemeIndex, site_url: str, site_name: str) -
 
 def sitemap(locations: list[tuple[str, str]]) -> str:
     """A sitemap.xml document of (location, lastmod) pairs."""
-    entries = "".join(f"  <url><loc>{escape(loc)}</loc><lastmod>{day}</lastmod></url>\n" for loc, day in locations)
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
-            f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n{entries}</urlset>\n')
+    urlset = ET.Element("urlset", xmlns=SITEMAP)
+    for loc, day in locations:
+        url = ET.SubElement(urlset, "url")
+        ET.SubElement(url, "loc").text = loc
+        ET.SubElement(url, "lastmod").text = day
+    ET.indent(urlset)
+    return ET.tostring(urlset, encoding="unicode", xml_declaration=True) + "\n"
+
+
+SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 _ENTRY = re.compile(r"(<loc>([^<]*)</loc>\s*)(<lastmod>[^<]*</lastmod>)?")

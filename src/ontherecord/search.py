@@ -15,11 +15,11 @@ from __future__ import annotations
 
 import json
 import re
-from html import escape
 
 from . import urls
 from .model import Archive, Event, Theme
 from .passages import Passage, passages_of
+from .render.templates import render
 from .vocabulary import KIND_LABELS, long_date
 
 NUMBERS = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen"
@@ -55,13 +55,9 @@ def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) ->
     filters = {"theme": sorted({t for w in who.values() for t in w[3]}),
                "speaker": sorted({w[0] for w in who.values()}), "event": [f"{event.date.isoformat()} · {event.title}"],
                "kind": sorted({w[2] for w in who.values()}), "year": [str(event.date.year)]}
-    spans = "".join(f'<span data-pagefind-meta="{k}">{escape(v)}</span>' for k, v in meta.items())
-    spans += "".join(f'<span data-pagefind-filter="{k}">{escape(v)}</span>' for k, vs in filters.items() for v in vs)
-    body = "".join(f'<h2 id="{p.anchor}">{escape(who[p.anchor][0])}</h2><p>{escape(p.paragraph.text)}</p>'
-                   + "".join(f"<p>{alias}</p>" for alias in unit_aliases(p.paragraph.text)) for p in found)
-    return (f'<!doctype html><html lang="en"><head><title>{escape(event.title)}</title></head>'
-            f'<body data-pagefind-sort="date:{event.date.isoformat()}">{spans}'
-            f"<main data-pagefind-body>{body}</main></body></html>")
+    passages = [{"anchor": p.anchor, "name": who[p.anchor][0], "text": p.paragraph.text,
+                 "aliases": unit_aliases(p.paragraph.text)} for p in found]
+    return render("search-record.html", event=event, meta=meta, filters=filters, passages=passages)
 
 
 def search_records(archive: Archive) -> tuple[dict[str, str], int]:
