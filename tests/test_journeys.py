@@ -271,3 +271,18 @@ def test_reading_in_context_keeps_who_when_and_where_in_view(page, site_url):
     page.mouse.wheel(0, 600)
     page.wait_for_timeout(100)
     assert page.evaluate("document.querySelector('#t3').getBoundingClientRect().top") < 150  # still held in view
+
+
+def test_a_theme_page_leads_with_passages_in_an_order_the_reader_can_flip(page, site_url):
+    page.goto(site_url + "themes/ukraine/")
+    dates = "() => [...document.querySelectorAll('.otr-theme-event h2 time')].map(t => t.getAttribute('datetime'))"
+    oldest_first = page.evaluate(dates)
+    assert oldest_first == sorted(oldest_first) and len(set(oldest_first)) > 1
+    # the passages come before the chart and the timeline
+    assert page.evaluate("""() => document.querySelector('.otr-theme-passages').compareDocumentPosition(
+        document.querySelector('.otr-chart')) & Node.DOCUMENT_POSITION_FOLLOWING""")
+    page.click("button.otr-flip")
+    assert page.evaluate(dates) == sorted(oldest_first, reverse=True)
+    assert page.locator("button.otr-flip").get_attribute("aria-pressed") == "true"
+    page.click("button.otr-flip")
+    assert page.evaluate(dates) == oldest_first

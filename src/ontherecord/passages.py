@@ -35,7 +35,7 @@ def standalone(event: Event) -> list[tuple[str, Turn, Paragraph | None]]:
     pages: list[tuple[str, Turn, Paragraph | None]] = []
     for turn in event.turns:
         pages.append((turn.anchor, turn, None))
-        if len(turn.paragraphs) > 1 and event.kind == "transcript":
+        if len(turn.paragraphs) > 1:
             pages.extend((p.anchor, turn, p) for p in turn.paragraphs)
     return pages
 
