@@ -1,5 +1,6 @@
 """Every page type as the machines that read links see it: the Nu HTML Checker, structured-data and preview
-clients (extruct; the Twitter and Facebook presets of structured-data-testing-tool), and Google's Event rules."""
+clients (extruct; the Google, Twitter and Facebook presets of structured-data-testing-tool), Google's Event
+rules."""
 
 from __future__ import annotations
 
@@ -121,7 +122,8 @@ def test_the_preview_check_fails_when_a_field_is_removed(real_site):
 def test_social_presets_of_structured_data_testing_tool_pass(real_site):
     assert SDTT.exists(), "run `make test`: it installs structured-data-testing-tool"
     for path, types in PAGES.items():
-        args = [str(SDTT), "--file", str(real_site.site / path / "index.html"), "--presets", "Twitter,Facebook"]
+        args = [str(SDTT), "--file", str(real_site.site / path / "index.html"),
+                "--presets", "Google,Twitter,Facebook"]
         if types:
             args += ["--schemas", ",".join(types)]
         out = subprocess.run(args, capture_output=True, text=True, timeout=120)
