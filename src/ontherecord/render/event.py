@@ -14,7 +14,7 @@ from .page import RenderedPage, TocEntry
 from .templates import render
 
 ELSEWHERE = 3
-"""Passages of other events listed per theme under a turn, for the turn's first themes (as many)."""
+"""Passages of other events listed under a turn, for its first theme (the theme's page has them all)."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,7 @@ def _turn(event: Event, turn: Turn, themes: dict[str, Theme], index: ThemeIndex,
     refs = [(label, [event.turn(a) for a in anchors])
             for label, anchors in (("answers", turn.in_reply_to), ("answered in", turn.answered_by)) if anchors]
     several = len(turn.paragraphs) > 1
-    elsewhere = [_Elsewhere(themes[slug].title, found) for slug in turn.themes[:ELSEWHERE]
+    elsewhere = [_Elsewhere(themes[slug].title, found) for slug in turn.themes[:1]
                  if (found := index.elsewhere(event, slug, ELSEWHERE))]
     return {"turn": turn, "refs": refs, "notices": _notices(removed, turn.anchor), "elsewhere": elsewhere,
             "paragraphs": [{"paragraph": p, "share": several, "notices": _notices(removed, p.anchor)}
