@@ -112,3 +112,37 @@ def test_every_page_has_a_preview_of_its_own(real_site):
         if "/a/" not in path.as_posix():  # the standalone passages' own previews are issue 18's next step
             assert titles.setdefault(og["og:title"], path.as_posix()) == path.as_posix(), og["og:title"]
     assert len(titles) > 25  # each page previews as itself, not as the site
+
+
+def test_the_list_of_events_is_split_into_pages_newest_first(monkeypatch):
+    """A thousand events are not one page: 200 to a page (here 3, on the seeds), numbered on, with a pager."""
+    from bs4 import BeautifulSoup
+
+    from ontherecord.archive import load_archive
+    from ontherecord.render import lists
+
+    from sites import ROOT
+
+    monkeypatch.setattr(lists, "EVENTS_PER_PAGE", 3)
+    archive = load_archive(ROOT / "docs" / "_data")
+    assert lists.events_page_count(archive) == 2
+    first = BeautifulSoup(lists.events_index(archive, "../", number=1).html, "html.parser")
+    second = BeautifulSoup(lists.events_index(archive, "../../", number=2).html, "html.parser")
+    assert [li.time["datetime"] for li in first.select(".otr-event-item")] == ["2026-01-26", "2026-01-13", "2025-01-13"]
+    assert [li.time["datetime"] for li in second.select(".otr-event-item")] == ["2024-12-12"]
+    assert second.select_one("ol.otr-event-list")["start"] == "1" and "4 events" in second.get_text()
+    assert [a["href"] for a in second.select(".otr-pager a")][:2] == ["../../events/", "../../events/2/"]
+
+
+def test_a_built_list_of_events_in_pages_links_whole(tmp_path, monkeypatch):
+    from ontherecord.render import lists
+
+    from links import broken_links
+    from sites import build_site, make_project, transcript
+
+    monkeypatch.setattr(lists, "EVENTS_PER_PAGE", 2)
+    body = "Opening words.\n\nHost Two, Director\n\nA question?\n"
+    events = {f"e{i}": transcript(body, id=f"2025-05-0{i}-test-event-{i}", title=f"Event {i}") for i in range(1, 4)}
+    built = build_site(make_project(tmp_path, events))
+    assert [a.get_text() for a in built.page("events/2").select(".otr-event-item-title a")] == ["Event 1"]
+    assert broken_links(built.site) == []

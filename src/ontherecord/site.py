@@ -21,7 +21,7 @@ from .passages import ThemeIndex, share_anchor, standalone
 from .render.check import MATCHER, check_page
 from .render.event import event_page
 from .render.home import home_sections
-from .render.lists import events_index, people_index, person_page, person_page_count
+from .render.lists import events_index, events_page_count, people_index, person_page, person_page_count
 from .render.notice import moved_page, retired_page
 from .render.page import LazyPage
 from .render.passage import passage_page
@@ -128,9 +128,10 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
                       site_url=site_url, site_name=site_name, data_dir=data_dir)
     pages = build.pages
-    pages["events/index.md"] = LazyPage("Events", "Every event in the archive, newest first.",
-                                        lambda: events_index(archive, urls.root_of(urls.EVENTS), templates),
-                                        card="event")
+    for number in range(1, events_page_count(archive) + 1):  # the first stays events/index.md, in the nav
+        pages["events/index.md" if number == 1 else _numbered(urls.EVENTS, number)] = LazyPage(
+            "Events", "Every event in the archive, newest first.",
+            lambda n=number: events_index(archive, _root(urls.EVENTS, n), templates, n), card="event")
     for event in archive.events:
         pages[f"events/{event.id}.md"] = LazyPage(event.title, event.description,
                                                   _event(event, build, site_url, site_name), card="event")

@@ -13,10 +13,19 @@ from .templates import render
 
 PER_PAGE = 200
 """Turns per person page."""
+EVENTS_PER_PAGE = 200
+"""Events per page of the list of events."""
 
 
-def events_index(archive: Archive, root: str, templates: Path | None = None) -> RenderedPage:
-    html = render("events.html", templates, root=root, events=list(reversed(archive.events)))
+def events_page_count(archive: Archive) -> int:
+    return len(chunks(list(archive.events), EVENTS_PER_PAGE))
+
+
+def events_index(archive: Archive, root: str, templates: Path | None = None, number: int = 1) -> RenderedPage:
+    """Page `number` of the list of events, newest first."""
+    pages = chunks(list(reversed(archive.events)), EVENTS_PER_PAGE)
+    html = render("events.html", templates, root=root, events=pages[number - 1], total=len(archive.events),
+                  first=len(archive.events) - (number - 1) * EVENTS_PER_PAGE, number=number, pages=len(pages))
     return RenderedPage("Events", html, description="Every event in the archive, newest first.")
 
 

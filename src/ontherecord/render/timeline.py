@@ -35,8 +35,9 @@ def timeline_page(timeline: Timeline, archive: Archive, index: ThemeIndex, root:
                   templates: Path | None = None) -> RenderedPage:
     during, before = _split(timeline, archive)
     pages = chunks(during, PER_PAGE)
-    html = render("timeline.html", templates, root=root, themes=archive.themes, number=number, pages=len(pages),
-                  rows=_rows(timeline, pages[number - 1]), shown=MENTIONS_SHOWN,
+    sliced = {slug for slug, found in index.by_theme.items() if found}  # theme pages that carry a slice
+    html = render("timeline.html", templates, root=root, themes=archive.themes, sliced=sliced, number=number,
+                  pages=len(pages), rows=_rows(timeline, pages[number - 1]), shown=MENTIONS_SHOWN,
                   before=_rows(timeline, before) if number == len(pages) else [])
     return RenderedPage("Timeline", html,
                         description="The events of the archive and the moments they refer to, in date order.")
