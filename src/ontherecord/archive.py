@@ -27,7 +27,7 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
     taxonomy = load_taxonomy(data_dir / "themes.yml")
     roles = role_words(people)
     cache = EventCache(cache_dir, *(read_bytes(data_dir / name) for name in ("people.yml", "themes.yml")))
-    found: list[tuple[Path, str, ParsedSource | None, tuple[Event, str] | None]] = []
+    found: list[tuple[Path, str, str, ParsedSource | None, tuple[Event, str] | None]] = []
     seen: dict[str, Path] = {}
     for path in sorted((data_dir / "events").glob("*.md")):
         key = cache.key(path.read_bytes())
@@ -40,12 +40,11 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
                               f"the event id '{event_id}' is already used by {seen[event_id]}",
                               "give each event its own id (ids are permanent: change the new one)")
         seen[event_id] = path
-        found.append((path, key, parsed, hit))
+        found.append((path, key, event_id, parsed, hit))
     moves = load_moves(data_dir / "addresses.yml", set(seen))
     records = _records(data_dir, set(seen), moves)
     events = []
-    for path, key, parsed, hit in found:
-        event_id = hit[0].id if hit else parsed.meta["id"]
+    for path, key, event_id, parsed, hit in found:
         record = records.get(event_id, anchors.Record())
         if hit and hit[1] == record_digest(record) and hit[0].path == path:
             events.append(hit[0])

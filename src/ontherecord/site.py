@@ -177,21 +177,23 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
 def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[str]) -> dict[str, Notice]:
     """The pages that keep moved and withdrawn addresses answering, chains followed to their end."""
     notices: dict[str, Notice] = {}
+    published_anchors: dict[str, list[str]] = {}  # event id -> anchors of its published passage pages
+    for _, address in published:
+        if parts := urls.passage_parts(address):
+            published_anchors.setdefault(parts[0], []).append(parts[1])
     for e in archive.events:
         gone = [a for t in e.turns for a in t.aliases] + [r.anchor for r in e.removed]
         for anchor in gone:  # merged or removed: the event page shows where it went, and why
             if anchor[0] in "tqp":
                 notices[urls.passage(e.id, anchor)] = Notice(urls.event(e.id) + "#" + anchor, "passage")
-    for e in archive.events:  # a paragraph whose turn is now its only paragraph is shared as the turn
         shared = {p.anchor: share_anchor(t, p) for t in e.turns for p in t.paragraphs}
         for t in e.turns:  # a paragraph merged into another: its page leads to the one it is part of
             for p in t.paragraphs:
                 for alias in p.aliases:
                     notices[urls.passage(e.id, alias)] = Notice(urls.passage(e.id, share_anchor(t, p)), "passage")
-        for _, address in published:
-            anchor = address.removeprefix(urls.passages_of(e.id)).rstrip("/")
-            if address.startswith(urls.passages_of(e.id)) and shared.get(anchor, anchor) != anchor:
-                notices[address] = Notice(urls.passage(e.id, shared[anchor]), "passage")
+        for anchor in published_anchors.get(e.id, []):  # a paragraph now its turn's only one: shared as the turn
+            if shared.get(anchor, anchor) != anchor:
+                notices[urls.passage(e.id, anchor)] = Notice(urls.passage(e.id, shared[anchor]), "passage")
     retired = dict(archive.moves.retired)
     for old, new in archive.moves.renamed.items():
         if new in retired:
@@ -204,9 +206,8 @@ def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[
                 notices[urls.passages_of(old) + path[len(prefix):]] = Notice(path, "passage")
     for old, why in retired.items():
         notices[urls.event(old)] = Notice(retired=why)
-        for _, address in published:
-            if address.startswith(urls.passages_of(old)):
-                notices[address] = Notice(retired=why)
+        for anchor in published_anchors.get(old, []):
+            notices[urls.passage(old, anchor)] = Notice(retired=why)
     assert not set(notices) & answering, "a notice would hide a page"  # load_moves refuses a moved current id
     return notices
 

@@ -44,6 +44,8 @@ class Rule:
     """The `re:` patterns among `any`, which no literal test can rule out."""
     loose: re2._Regexp | None = None
     """`any` in RE2 (see `Prefilter`): where it finds nothing, `any` cannot match; None if RE2 cannot read it."""
+    phrases: tuple[str, ...] = ()
+    """The `any` patterns as written, for the prefilter."""
 
 
 @dataclass
@@ -51,8 +53,6 @@ class Taxonomy:
     themes: dict[str, Theme] = field(default_factory=dict)
     rules: dict[str, tuple[Rule, ...]] = field(default_factory=dict)
     """Theme slug -> its rules."""
-    patterns: dict[tuple[str, int], list[str]] = field(default_factory=dict)
-    """(theme slug, rule index) -> the rule's `any` patterns as written."""
 
     def tag(self, text: str) -> list[Evidence]:
         """Every theme whose rules match `text`, with the first match of each rule."""
@@ -70,7 +70,7 @@ class Taxonomy:
 
     @cached_property
     def prefilter(self) -> Prefilter:
-        return Prefilter(self.patterns)
+        return Prefilter(self.rules)
 
 
 class Prefilter:
@@ -82,21 +82,25 @@ class Prefilter:
     only beside an ASCII letter or digit, and a `re:` pattern RE2 cannot read makes its rule always tried.
     """
 
-    def __init__(self, patterns: dict[tuple[str, int], list[str]]) -> None:
+    def __init__(self, rules: dict[str, tuple[Rule, ...]]) -> None:
         self.set = re2.Set.SearchSet(re2.Options())
         self.owners: list[tuple[str, int]] = []
         self.always: set[tuple[str, int]] = set()
-        for owner, any_ in patterns.items():
-            for pattern in any_:
-                try:
-                    self.set.Add(_loose(pattern))
-                    self.owners.append(owner)
-                except re2.error:
-                    self.always.add(owner)
+        owned = [((slug, i), pattern) for slug, theirs in rules.items() for i, rule in enumerate(theirs)
+                 for pattern in rule.phrases]
+        for owner, pattern in owned:
+            try:
+                self.set.Add(_loose(pattern))
+                self.owners.append(owner)
+            except re2.error:
+                self.always.add(owner)
         self.set.Compile()
 
     def candidates(self, text: str) -> set[tuple[str, int]]:
         return {self.owners[i] for i in self.set.Match(text) or ()} | self.always
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
 
 
 def _loose(pattern: str) -> str:
@@ -104,10 +108,9 @@ def _loose(pattern: str) -> str:
     if pattern.startswith("re:"):
         return f"(?i:{pattern[3:]})"
     body = r"\w*".join(re.escape(p) for p in pattern.split("*"))
-    word = re.compile(r"[A-Za-z0-9_]")
-    if word.match(pattern[:1]):
+    if _ASCII_WORD.match(pattern[:1]):
         body = r"\b" + body
-    if pattern.endswith("*") or word.match(pattern[-1:]):
+    if pattern.endswith("*") or _ASCII_WORD.match(pattern[-1:]):
         body += r"\b"
     return body if pattern.isupper() else f"(?i:{body})"
 
@@ -141,13 +144,12 @@ def _first_match(rule: Rule, text: str, spans: list[tuple[int, int]]) -> str | N
     """The words of the first sentence where the rule holds. Only sentences where the rule's own words
     can start (found by one search of the whole text from where the last one failed) are looked at."""
     finder = rule.loose or rule.any
-    starts = [a for a, _ in spans]
     at = 0
     while at < len(spans):
         hit = finder.search(text, spans[at][0])
         if not hit:
             return None
-        at = max(at, bisect.bisect_right(starts, hit.start()) - 1)
+        at = max(at, bisect.bisect_right(spans, hit.start(), key=lambda span: span[0]) - 1)
         sentence = text[spans[at][0]:spans[at][1]]
         m = rule.any.search(sentence)
         if m and not (rule.unless and rule.unless.search(sentence)) and not (
@@ -232,7 +234,8 @@ def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ..
             rules.append(Rule(id=r["id"], any=_one(r["any"]), with_=_one(r.get("with", [])),
                               unless=_one(r.get("unless", [])), within=r.get("within", "sentence"),
                               keys=tuple(p.split("*")[0].lower() for p in r["any"] if not p.startswith("re:")),
-                              regex=_one([p for p in r["any"] if p.startswith("re:")]), loose=_loose_one(r["any"])))
+                              regex=_one([p for p in r["any"] if p.startswith("re:")]), loose=_loose_one(r["any"]),
+                              phrases=tuple(r["any"])))
         except re.error as exc:
             where = next(([*at, j, key, k] for key in ("any", "with", "unless") for k, p in enumerate(r.get(key, []))
                           if _invalid(p)), [*at, j])
@@ -255,7 +258,6 @@ def load_taxonomy(path: Path) -> Taxonomy:
         taxonomy.themes[slug] = Theme(slug=slug, title=entry["title"], description=entry["description"],
                                       core=entry.get("core", False))
         taxonomy.rules[slug] = tuple(rules)
-        taxonomy.patterns |= {(slug, j): r["any"] for j, r in enumerate(entry.get("rules", []))}
     return taxonomy
 
 

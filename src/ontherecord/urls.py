@@ -16,6 +16,12 @@ def passage(event_id: str, anchor: str) -> str:
     return f"a/{event_id}/{anchor}/"
 
 
+def passage_parts(path: str) -> tuple[str, str] | None:
+    """(event id, anchor) of a standalone page's path ('a/<event>/<anchor>/'), None for any other path."""
+    parts = path.split("/")
+    return (parts[1], parts[2]) if len(parts) == 4 and parts[0] == "a" and not parts[3] else None
+
+
 def passages_of(event_id: str) -> str:
     """The folder of an event's standalone pages."""
     return f"a/{event_id}/"

@@ -33,7 +33,7 @@ def what(turn: Turn, paragraph: Paragraph | None) -> str:
     return f"Paragraph of the {kind.lower()}" if paragraph else kind
 
 
-def title_of(event: Event, turn: Turn, paragraph: Paragraph | None = None) -> str:
+def title_of(turn: Turn, paragraph: Paragraph | None = None) -> str:
     """The page's title and preview title: the speaker, then the words (within a card's length)."""
     return preview.title(turn.speaker.person.name, paragraph.text if paragraph else turn.text)
 
@@ -49,7 +49,7 @@ def passage_page(event: Event, turn: Turn, paragraph: Paragraph | None, themes: 
     path = urls.passage(event.id, anchor)
     canonical = site.url + path
     t = cite.templates(event, turn, site.name)
-    title = title_of(event, turn, paragraph)
+    title = title_of(turn, paragraph)
     view = {
         "anchor": anchor, "turn": turn, "paragraph": paragraph, "canonical": canonical, "title": title,
         "description": description_of(event, turn, paragraph), "what": what(turn, paragraph),
@@ -61,13 +61,14 @@ def passage_page(event: Event, turn: Turn, paragraph: Paragraph | None, themes: 
         "plain": cite.fill(t["plain"], canonical, site.built, anchor),
         "bibtex": cite.fill(t["bibtex"], canonical, site.built, anchor),
         "image": site.card(CARD, f"{turn.speaker.person.name}, {long_date(event.date)}"),
-        "json_ld": _json_ld(event, turn, paragraph, canonical, site),
+        "json_ld": _json_ld(event, turn, paragraph, canonical, title, site),
     }
     return render("passage.html", site.templates, site=site, root=urls.root_of(path), event=event,
                   themes=themes, passage=view)
 
 
-def _json_ld(event: Event, turn: Turn, paragraph: Paragraph | None, canonical: str, site: SiteInfo) -> dict:
+def _json_ld(event: Event, turn: Turn, paragraph: Paragraph | None, canonical: str, title: str,
+             site: SiteInfo) -> dict:
     """schema.org Quotation, recorded at its Event, spoken by a Person with a stable @id."""
     speaker = structured.person(turn.speaker.person, site.url)
     quotation = structured.compact({
@@ -81,4 +82,4 @@ def _json_ld(event: Event, turn: Turn, paragraph: Paragraph | None, canonical: s
     })
     return structured.graph(quotation, structured.breadcrumbs(
         site.url, site.name, ("Events", urls.EVENTS), (event.title, urls.event(event.id)),
-        (title_of(event, turn, paragraph), urls.passage(event.id, paragraph.anchor if paragraph else turn.anchor))))
+        (title, urls.passage(event.id, paragraph.anchor if paragraph else turn.anchor))))
