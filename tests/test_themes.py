@@ -97,3 +97,17 @@ def test_a_theme_set_or_removed_in_the_source_shows_everywhere(tmp_path):
     paragraph = turns[0]["paragraphs"][0]
     assert paragraph["themes"] == ["arctic"] and turns[0]["themes"] == ["arctic"]
     assert {"theme": "arctic", "rule": "editor", "words": "set in the source"} in paragraph["tagged_by"]
+
+
+def test_marked_words_are_found_in_the_text_before_it_is_escaped():
+    """An evidence word that is also a tag or entity name (`amp`, `br`, `mark`) marks the word, never markup:
+    the pieces are cut from the text itself, and the template escapes each."""
+    from ontherecord.model import Evidence, Paragraph, Segment
+    from ontherecord.render.theme import marked
+
+    text = "Fish & chips amp up the mark of a br\nline"
+    paragraph = Paragraph("p1", (Segment("spoken", text),), 1, themes=("x",),
+                          evidence=tuple(Evidence("x", "r", w) for w in ("amp", "br", "mark")))
+    pieces = marked(paragraph, "x")
+    assert "".join(p["text"] for p in pieces) == text
+    assert [p["text"] for p in pieces if p["marked"]] == ["amp", "mark", "br"]
