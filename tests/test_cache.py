@@ -1,12 +1,13 @@
-"""The cache of built events changes nothing but the time a build takes: a cached build is byte for byte
-a cold one, after an edit, a theme-rule change and a rename; and a stale entry is never used."""
+"""The cache of built events and pages changes nothing but the time a build takes: a cached build is byte
+for byte a cold one, after an edit, a theme-rule change, a rename and a template override; and a stale
+entry is never used."""
 
 from __future__ import annotations
 
 import shutil
 from pathlib import Path
 
-from ontherecord import cache
+from ontherecord import cache, publish
 from ontherecord.archive import load_archive
 from ontherecord.cli import main as ontherecord
 
@@ -27,10 +28,10 @@ def _tree(site: Path) -> dict[str, bytes]:
 
 def _cold_and_cached(project: Path) -> tuple[dict, dict]:
     """The site built with the cache as the last build left it, and built again with no cache at all."""
-    events = project / ".cache" / "ontherecord" / "events"
+    work = project / ".cache" / "ontherecord"
     cached = _tree(build_site(project, URL).site)
-    assert any(events.glob("*.pickle"))
-    shutil.rmtree(events)
+    assert any((work / "events").glob("*.pickle")) and any((work / "pages").glob("*.json"))
+    shutil.rmtree(work)
     cold = _tree(build_site(project, URL).site)
     return cached, cold
 
@@ -57,6 +58,40 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path):
     (data / "addresses.yml").write_text(f"renamed:\n  {OLD}: {NEW}\n", encoding="utf-8")
     cached, cold = _cold_and_cached(project)
     assert cached == cold and f"a/{NEW}/t3/index.html" in cached and f"a/{OLD}/t3/index.html" in cached
+
+    override = project / "overrides" / "ontherecord" / "passage.html"  # the site's own template for passages
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text('{% extends "standalone.html" %}{% block content %}<p class="mine">{{ passage.anchor }}</p>'
+                        "{% endblock %}", encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b'<p class="mine">t3</p>' in cached[f"a/{NEW}/t3/index.html"]
+
+
+def test_a_page_cache_entry_is_used_only_while_what_made_it_is_unchanged(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
+    source = project / "docs" / "_data" / "events" / "e.md"
+    made = []
+    original = cache.PageCache.put
+    monkeypatch.setattr(cache.PageCache, "put", lambda self, key, entry: made.append(key) or original(self, key, entry))
+
+    def pages_made() -> bool:
+        made.clear()
+        build_site(project, URL)
+        return bool(made)
+
+    assert pages_made() and not pages_made()  # made once, then taken from the cache
+    source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
+    assert pages_made() and not pages_made()  # the event changed
+    assert not pages_made()
+    monkeypatch.setattr(publish, "engine_version", lambda: "another engine")
+    assert pages_made()  # the engine changed
+    override = project / "overrides" / "ontherecord" / "_parts.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text((Path(publish.__file__).parent / "templates" / "_parts.html").read_text(encoding="utf-8")
+                        + "\n", encoding="utf-8")
+    assert pages_made() and not pages_made()  # a template override changed
+    assert build_site(project, "https://example.net/").site  # another site address: other pages
+    assert len(list((project / ".cache" / "ontherecord" / "pages").glob("*.json"))) == 1
 
 
 def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import anchors, schema
 from .addresses import load_moves
-from .cache import EventCache, record_digest
+from .cache import EventCache, fingerprint, record_digest
 from .errors import SourceError
 from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn, role_words
 from .source import ParsedSource, read_source
@@ -46,11 +46,13 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
     events = []
     for path, key, event_id, parsed, hit in found:
         record = records.get(event_id, anchors.Record())
-        if hit and hit[1] == record_digest(record) and hit[0].path == path:
+        recorded = record_digest(record)
+        if hit and hit[1] == recorded and hit[0].path == path:
             events.append(hit[0])
             continue
         event = build_event(parsed or read_source(path, roles), people, record, taxonomy)
-        cache.put(key, event, record_digest(record))
+        event = replace(event, fingerprint=fingerprint(key, recorded, path))
+        cache.put(key, event, recorded)
         events.append(event)
     cache.prune()
     events.sort(key=lambda e: (e.date, e.id))

@@ -1,18 +1,22 @@
-"""A persistent cache of built events: an edit rebuilds what it changes, not the archive.
+"""A persistent cache of built events and of the pages made from each: an edit rebuilds what it changes.
 
 An event is kept under a key made of its source's bytes, the data every event is built with (people,
 themes) and the engine's own version (a digest of its code, schemas and templates); the record of
 published anchors it was built against is checked on use. Any change to any of these is a miss, so a
 cached build is the same, byte for byte, as a cold one (tests/test_cache.py). Entries no build asked for
-are removed at the end of each build.
+are removed at the end of each build. The pages made from one event alone (its standalone pages) are
+kept under its fingerprint and the site's settings (`PageCache`).
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import pickle
 from functools import cache
 from pathlib import Path
+
+import orjson
 
 from .model import Event
 
@@ -79,3 +83,57 @@ class EventCache:
 
 def record_digest(record) -> str:
     return hashlib.sha256(pickle.dumps(record, protocol=4)).hexdigest()
+
+
+def fingerprint(key: str, record: str, path: Path) -> str:
+    """What an event was built from, as one digest: its cache key, its anchor record and its file."""
+    return hashlib.sha256(f"{key}\0{record}\0{path}".encode()).hexdigest()
+
+
+def digest_of(*parts: str) -> str:
+    digest = hashlib.sha256()
+    for part in parts:
+        digest.update(part.encode() + b"\0")
+    return digest.hexdigest()
+
+
+def folder_digest(folder: Path | None) -> str:
+    """A digest of every file under `folder` (a theme's template overrides); '' when there is none."""
+    if folder is None or not folder.is_dir():
+        return ""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+class PageCache:
+    """Pages kept on disk under a key of everything they were made from, one JSON file a key, in `folder`;
+    with `folder` None, a cache that keeps nothing. Entries are written whole or not at all."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+
+    def get(self, key: str) -> dict | None:
+        if self.folder is None:
+            return None
+        try:
+            return orjson.loads((self.folder / f"{key}.json").read_bytes())
+        except (OSError, orjson.JSONDecodeError):
+            return None
+
+    def put(self, key: str, entry: dict) -> None:
+        if self.folder is None:
+            return
+        self.folder.mkdir(parents=True, exist_ok=True)
+        temporary = self.folder / f"{key}.{os.getpid()}.tmp"
+        temporary.write_bytes(orjson.dumps(entry))
+        temporary.replace(self.folder / f"{key}.json")
+
+    def prune(self, used: set[str]) -> None:
+        """Remove the entries not in `used` (and any temporary file an interrupted build left)."""
+        if self.folder is None or not self.folder.exists():
+            return
+        for path in self.folder.iterdir():
+            if path.suffix == ".tmp" or path.stem not in used:
+                path.unlink(missing_ok=True)

@@ -117,7 +117,7 @@ class Paragraph:
     evidence: tuple[Evidence, ...] = ()
     """Why it carries each theme."""
 
-    @property
+    @cached_property  # read many times per build; a frozen dataclass keeps it in its __dict__
     def text(self) -> str:
         """The published text, publisher's insertions included, archive notes left out."""
         text = "".join("\0" if s.kind == "note" else s.marks[0] + s.text + s.marks[1]
@@ -143,11 +143,11 @@ class Turn:
     sources: tuple[Source, ...] = ()
     """The sources that carry this turn."""
 
-    @property
+    @cached_property
     def text(self) -> str:
         return "\n\n".join(p.text for p in self.paragraphs)
 
-    @property
+    @cached_property
     def themes(self) -> tuple[str, ...]:
         """Its paragraphs' themes, in order of first appearance."""
         return tuple(dict.fromkeys(t for p in self.paragraphs for t in p.themes))
@@ -181,8 +181,11 @@ class Event:
     removed: tuple[Removed, ...] = ()
     new_anchors: tuple[str, ...] = field(default=(), compare=False)
     """Anchors assigned in this build that the published record does not hold yet."""
+    fingerprint: str = field(default="", compare=False)
+    """A digest of everything the event was built from (source, people, themes, anchor record, engine):
+    pages made from this event alone can be kept under it from one build to the next."""
 
-    @property
+    @cached_property
     def paragraphs(self) -> tuple[Paragraph, ...]:
         """Every paragraph in page order."""
         if self.kind == "report":

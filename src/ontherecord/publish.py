@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from . import feeds, lastmod, urls
+from .cache import PageCache, digest_of, engine_version, folder_digest
 from .render.cards import cards
 from .render.passage import palette_script
 from .settings import SiteInfo
@@ -24,7 +25,7 @@ def write_after_build(build: SiteBuild, site_dir: Path, site: SiteInfo, digests:
     """
     for path, page in build.notice_pages(site):
         _write(site_dir / path, page)
-    written = _standalone(build, site_dir, site)
+    written = _standalone(build, site_dir, site, work)
     digests = {**digests, **written}
     lastmod.save_digests(work, digests)
     days = {site.url + path: day for path, day in
@@ -48,34 +49,54 @@ _JOB: tuple | None = None
 """What the worker processes render: set before they are forked, so nothing is pickled but results."""
 
 
-def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo) -> dict[str, str]:
-    """Write every standalone page; returns their digests. The events are shared among the machine's cores
+def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path) -> dict[str, str]:
+    """Write every standalone page; returns their digests. An event's pages are taken from the page cache
+    when neither it nor the site's settings changed. The events are shared among the machine's cores
     (processes forked from this one, each with the whole build in its memory); one core does it alone."""
     global _JOB
-    workers = min(os.cpu_count() or 1, 8, max(len(build.archive.events) // 20, 1))
+    store = PageCache(work / "pages")
+    settings = digest_of(engine_version(), repr(site), folder_digest(site.templates and site.templates / "ontherecord"))
+    count = len(build.archive.events)
+    workers = min(os.cpu_count() or 1, 8, max(count // 20, 1))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _write_events(build, site_dir, site, range(len(build.archive.events)))
-    _JOB = (build, site_dir, site)
-    try:
-        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-            parts = pool.map(_work, [range(i, len(build.archive.events), workers) for i in range(workers)])
-            return {path: d for part in parts for path, d in part.items()}
-    finally:
-        _JOB = None
+        parts = [_write_events(build, site_dir, site, store, settings, range(count))]
+    else:
+        _JOB = (build, site_dir, site, store, settings)
+        try:
+            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+                parts = list(pool.map(_work, [range(i, count, workers) for i in range(workers)]))
+        finally:
+            _JOB = None
+    store.prune({key for _, used in parts for key in used})
+    return {path: d for digests, _ in parts for path, d in digests.items()}
 
 
-def _work(events: range) -> dict[str, str]:
+def _work(events: range) -> tuple[dict[str, str], set[str]]:
     return _write_events(*_JOB, events)
 
 
-def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, events: range) -> dict[str, str]:
-    digests = {}
-    for path, page in build.standalone(site, events):
-        _write(site_dir / path, page)
-        # the build's own date (a citation's "accessed") is no change of content
-        digests[path.removesuffix("index.html")] = lastmod.digest(
-            page.replace(long_date(site.built), "").replace(site.built.isoformat(), ""))
-    return digests
+def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, store: PageCache, settings: str,
+                  events: range) -> tuple[dict[str, str], set[str]]:
+    """Write the standalone pages of the events at `events`; returns their digests and the cache keys used."""
+    digests, used = {}, set()
+    for i in events:
+        event = build.archive.events[i]
+        key = digest_of(settings, event.fingerprint) if event.fingerprint else None
+        entry = store.get(key) if key else None
+        if entry is None:
+            pages = dict(build.standalone_of(event, site))
+            # the build's own date (a citation's "accessed") is no change of content
+            entry = {"pages": pages, "digests": {path.removesuffix("index.html"): lastmod.digest(
+                page.replace(long_date(site.built), "").replace(site.built.isoformat(), ""))
+                for path, page in pages.items()}}
+            if key:
+                store.put(key, entry)
+        if key:
+            used.add(key)
+        for path, page in entry["pages"].items():
+            _write(site_dir / path, page)
+        digests.update(entry["digests"])
+    return digests, used
 
 
 def _write(target: Path, text: str) -> None:

@@ -16,7 +16,7 @@ from . import export, feeds, quotecheck, urls
 from .addresses import read_published
 from .archive import load_archive
 from .errors import SourceError
-from .model import Archive, Retired
+from .model import Archive, Event, Retired
 from .passages import ThemeIndex, share_anchor, standalone
 from .render.check import MATCHER, check_page
 from .render.event import event_page
@@ -25,6 +25,7 @@ from .render.lists import events_index, events_page_count, people_index, person_
 from .render.notice import moved_page, retired_page
 from .render.page import LazyPage
 from .render.passage import passage_page
+from .render.templates import environment
 from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
 from .settings import SiteInfo
@@ -81,14 +82,12 @@ class SiteBuild:
                                   " docs/_data/addresses.yml; if a passage was deleted, map its anchor under"
                                   " 'removed:' in the event source; never delete a published address")
 
-    def standalone(self, site: SiteInfo, events: range | None = None) -> Iterator[tuple[str, str]]:
-        """(output path 'a/<event>/<anchor>/index.html', page) for every passage with a page, one at a time;
-        of the events at `events` (positions in the archive) only, when given."""
-        chosen = self.archive.events if events is None else [self.archive.events[i] for i in events]
-        for e in chosen:
-            for anchor, turn, paragraph in standalone(e):
-                yield urls.passage(e.id, anchor) + "index.html", passage_page(e, turn, paragraph, self.archive.themes,
-                                                                              site)
+    def standalone_of(self, event: Event, site: SiteInfo) -> Iterator[tuple[str, str]]:
+        """(output path 'a/<event>/<anchor>/index.html', page) for every passage of `event` with a page; they
+        are made from the event, the themes' names and the site's settings alone (see `publish`)."""
+        for anchor, turn, paragraph in standalone(event):
+            yield urls.passage(event.id, anchor) + "index.html", passage_page(event, turn, paragraph,
+                                                                              self.archive.themes, site)
 
     def notice_pages(self, site: SiteInfo) -> Iterator[tuple[str, str]]:
         """(output path, page) for every address that moved or was withdrawn."""
@@ -117,6 +116,7 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
     theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings;
     `cache_dir` keeps built events from one build to the next (see `cache`)."""
+    environment.cache_clear()  # templates are read anew each build: `mkdocs serve` sees an override added
     archive = load_archive(data_dir, cache_dir)
     published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"

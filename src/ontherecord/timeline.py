@@ -17,7 +17,7 @@ from . import schema
 from .errors import SourceError
 from .model import Archive, Event
 from .passages import Passage, passages
-from .themes import Rule, compile_rules, matches
+from .themes import Prefilter, Rule, compile_rules, matches
 from .yamldoc import load_yaml_file
 
 _YEAR = re.compile(r"(?<![\d.,/])(1[89]\d\d|20\d\d)(?![\d%])")
@@ -125,11 +125,14 @@ def load_moments(path: Path, themes: dict) -> tuple[Moment, ...]:
 def build_timeline(archive: Archive, moments: tuple[Moment, ...]) -> Timeline:
     found: dict[str, list[Mention]] = {m.id: [] for m in moments}
     unmatched = []
+    prefilter = Prefilter({m.id: m.rules for m in moments})  # one pass names the few moments worth trying
     for p in passages(archive):
         text = p.paragraph.text
         years_here = set()
-        for m in moments:
-            hit = matches(m.rules, text)
+        candidates = prefilter.candidates(text)
+        for m in moments if candidates else ():
+            rules = tuple(r for i, r in enumerate(m.rules) if (m.id, i) in candidates)
+            hit = rules and matches(rules, text)
             if hit:
                 found[m.id].append(Mention(m.id, p, *hit[0]))
                 years_here.add(m.date[:4])
