@@ -19,7 +19,7 @@ from mkdocs.structure.toc import get_toc
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
 from ontherecord.lastmod import digest
-from ontherecord.publish import write_after_build
+from ontherecord.publish import set_aside, write_after_build
 from ontherecord.settings import SiteInfo, palette
 from ontherecord.site import SiteBuild, build_site
 
@@ -32,23 +32,25 @@ class _State:
 
     build: SiteBuild
     index: IndexJob
-    work: Path
     digests: dict[str, str] = field(default_factory=dict)  # site path -> content digest, for lastmod
 
 
 _state: _State | None = None
 
 
+def on_pre_build(config):  # before MkDocs empties the site folder: keep the standalone pages that still hold
+    set_aside(Path(config.site_dir), _work(config))
+
+
 def on_files(files, config):
     global _state
-    work = Path(config.config_file_path).parent / ".cache" / "ontherecord"
     try:
         build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
                            site_name=config.site_name, templates=_custom_dir(config),
-                           description=config.site_description or "", cache_dir=work / "events")
+                           description=config.site_description or "", cache_dir=_work(config))
     except SourceError as exc:
         raise PluginError(str(exc)) from None
-    _state = _State(build, IndexJob(build.archive, work), work)
+    _state = _State(build, IndexJob(build.archive, _work(config)))
     for line in build.report():
         log.info(line)
     for src_uri in build.pages:
@@ -63,8 +65,7 @@ def on_page_markdown(markdown, page, config, files):
     if lazy is None:
         return markdown
     # Material prints these unescaped: escape here, they are plain text in the engine.
-    page.meta["title"] = html.escape(lazy.title)
-    page.meta["description"] = html.escape(lazy.description)
+    page.meta["title"], page.meta["description"] = html.escape(lazy.title), html.escape(lazy.description)
     page.meta["feed"], page.meta["card"] = lazy.feed, lazy.card
     return ""
 
@@ -76,14 +77,9 @@ def on_page_content(content, page, config, files):
     elif lazy is not None:
         rendered = lazy.render()
         page.meta["otr_head"], content = rendered.head, rendered.html
-        page.toc = get_toc([_toc(e, 2) for e in rendered.toc])
+        page.toc = get_toc([entry.as_dict() for entry in rendered.toc])
     _state.digests[page.url] = digest(content)
     return content
-
-
-def _toc(entry, level):  # MkDocs' shape of a contents entry
-    return {"level": level, "id": entry.anchor, "name": html.escape(entry.title),
-            "children": [_toc(child, level + 1) for child in entry.children]}
 
 
 def on_post_build(config):
@@ -92,7 +88,7 @@ def on_post_build(config):
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
                     palette=palette(config.theme.get("palette")))
-    count = write_after_build(_state.build, site_dir, info, _state.digests, _state.work)
+    count = write_after_build(_state.build, site_dir, info, _state.digests, _work(config))
     log.info(f"standalone passage pages: {count}")
     try:
         log.info(str(_state.index.finish(site_dir)))
@@ -102,6 +98,10 @@ def on_post_build(config):
 
 def _custom_dir(config) -> Path | None:
     return Path(config.theme.custom_dir) if config.theme.custom_dir else None
+
+
+def _work(config) -> Path:
+    return Path(config.config_file_path).parent / ".cache" / "ontherecord"
 
 
 def on_build_error(error):

@@ -7,16 +7,17 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from ontherecord import cache, publish
+from ontherecord import cache, publish, site
 from ontherecord.archive import load_archive
 from ontherecord.cli import main as ontherecord
+from ontherecord.render import theme
 
 from sites import PEOPLE, build_site, make_project, transcript
 
 BODY = ("Opening words of the speech on Ukraine and the Arctic.\n\nHost Two, Director\n\nA question about"
         " defence spending?\n\nSpeaker One\n\nAn answer about Greenland and the High North.\n\nHost Two, Director\n\n"
         "And a second question?\n\nSpeaker One\n\nA second answer, about China, and the last.\n")
-OLD, NEW = "2025-05-05-test-event", "2025-05-05-renamed"
+OLD, NEW, OTHER = "2025-05-05-test-event", "2025-05-05-renamed", "2025-05-05-other-event"
 URL = "https://example.org/"
 
 
@@ -30,13 +31,14 @@ def _cold_and_cached(project: Path) -> tuple[dict, dict]:
     """The site built with the cache as the last build left it, and built again with no cache at all."""
     work = project / ".cache" / "ontherecord"
     cached = _tree(build_site(project, URL).site)
-    assert any((work / "events").glob("*.pickle")) and any((work / "pages").glob("*.json"))
+    assert all(any((work / kind).glob("*.*")) for kind in ("events", "pages", "rendered"))
     shutil.rmtree(work)
     cold = _tree(build_site(project, URL).site)
     return cached, cold
 
 
-def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path):
+def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path, monkeypatch):
+    monkeypatch.setattr(theme, "PER_PAGE", 2)  # theme pages after the first are kept in the cache: have some
     project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
     data = project / "docs" / "_data"
     assert ontherecord(["--data", str(data), "lock"]) == 0
@@ -58,6 +60,19 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path):
     (data / "addresses.yml").write_text(f"renamed:\n  {OLD}: {NEW}\n", encoding="utf-8")
     cached, cold = _cold_and_cached(project)
     assert cached == cold and f"a/{NEW}/t3/index.html" in cached and f"a/{OLD}/t3/index.html" in cached
+
+    other = data / "events" / "f.md"  # an event page links to passages of others: their change is its change
+    other.write_text(transcript(BODY, id=OTHER, title="Another event"), encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b"other-event/#p1\">5 May 2025" in cached[f"events/{NEW}/index.html"]
+    other.write_text(other.read_text(encoding="utf-8").replace("date: 2025-05-05", "date: 2025-05-07"),
+                     encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b"other-event/#p1\">7 May 2025" in cached[f"events/{NEW}/index.html"]
+    other.write_text(other.read_text(encoding="utf-8").replace("the High North", "the far High North"),
+                     encoding="utf-8")  # a passage's words on a theme page after the first (kept in the cache)
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b"the far <mark>High North</mark>" in cached["themes/arctic/2/index.html"]
 
     override = project / "overrides" / "ontherecord" / "passage.html"  # the site's own template for passages
     override.parent.mkdir(parents=True, exist_ok=True)
@@ -83,8 +98,9 @@ def test_a_page_cache_entry_is_used_only_while_what_made_it_is_unchanged(tmp_pat
     source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
     assert pages_made() and not pages_made()  # the event changed
     assert not pages_made()
-    monkeypatch.setattr(publish, "engine_version", lambda: "another engine")
-    assert pages_made()  # the engine changed
+    for module in (publish, site):
+        monkeypatch.setattr(module, "engine_version", lambda: "another engine")
+        assert pages_made()  # the engine changed (for the standalone pages, then for the others)
     override = project / "overrides" / "ontherecord" / "_parts.html"
     override.parent.mkdir(parents=True, exist_ok=True)
     override.write_text((Path(publish.__file__).parent / "templates" / "_parts.html").read_text(encoding="utf-8")
@@ -121,3 +137,26 @@ def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):
     assert load_archive(data, folder).events[0].turns == load_archive(data).events[0].turns
     assert first.events[0].id == OLD
     assert len(list(folder.glob("*.pickle"))) == 1  # what no build asked for is removed
+
+
+def test_unchanged_standalone_pages_stay_in_the_site_and_a_lost_one_is_written_again(tmp_path):
+    project = make_project(tmp_path, {"e": transcript(BODY), "f": transcript(BODY, id=OTHER, title="Another")},
+                           PEOPLE)
+    site = build_site(project, URL).site
+    mine, other = site / "a" / OLD / "t3" / "index.html", site / "a" / OTHER / "t3" / "index.html"
+    before = mine.stat().st_ino, other.stat().st_ino
+    source = project / "docs" / "_data" / "events" / "e.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
+    build_site(project, URL)
+    assert other.stat().st_ino == before[1]  # kept through the build: not deleted, not written
+    assert mine.stat().st_ino != before[0] and b"the end." in (site / "a" / OLD / "t5" / "index.html").read_bytes()
+
+    other.unlink()  # lost from the site between builds: its event's pages are written again
+    (site / "a" / OTHER / "t1" / "index.html").write_text("changed by hand", encoding="utf-8")
+    aside = site.parent / f".{site.name}-passages-aside"
+    aside.mkdir()  # as a failed build would leave it
+    (aside / "stray").write_text("?", encoding="utf-8")
+    kept = _tree(build_site(project, URL).site)
+    assert not aside.exists() and other.exists()
+    shutil.rmtree(project / ".cache")
+    assert kept == _tree(build_site(project, URL).site)

@@ -108,27 +108,34 @@ def folder_digest(folder: Path | None) -> str:
 
 
 class PageCache:
-    """Pages kept on disk under a key of everything they were made from, one JSON file a key, in `folder`;
-    with `folder` None, a cache that keeps nothing. Entries are written whole or not at all."""
+    """Pages kept on disk under a key of everything they were made from, one file a key, in `folder`;
+    with `folder` None, a cache that keeps nothing. Entries are written whole or not at all. JSON by
+    default; `pickled` for objects JSON cannot hold (a rendered page with its contents tree)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, pickled: bool = False) -> None:
         self.folder = folder
+        self.suffix, self.dumps, self.loads = ((".pickle", pickle.dumps, pickle.loads) if pickled
+                                               else (".json", orjson.dumps, orjson.loads))
+        self.used: set[str] = set()
 
-    def get(self, key: str) -> dict | None:
+    def get(self, key: str):
         if self.folder is None:
             return None
         try:
-            return orjson.loads((self.folder / f"{key}.json").read_bytes())
-        except (OSError, orjson.JSONDecodeError):
-            return None
+            found = self.loads((self.folder / f"{key}{self.suffix}").read_bytes())
+        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            return None  # missing, or written by another engine: make it anew
+        self.used.add(key)
+        return found
 
-    def put(self, key: str, entry: dict) -> None:
+    def put(self, key: str, entry) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-        temporary.write_bytes(orjson.dumps(entry))
-        temporary.replace(self.folder / f"{key}.json")
+        temporary.write_bytes(self.dumps(entry))
+        temporary.replace(self.folder / f"{key}{self.suffix}")
+        self.used.add(key)
 
     def prune(self, used: set[str]) -> None:
         """Remove the entries not in `used` (and any temporary file an interrupted build left)."""

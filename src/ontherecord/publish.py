@@ -1,12 +1,21 @@
-"""Writing what the generator does not write: standalone passage pages, notices, cards, and the sitemaps' dates."""
+"""Writing what the generator does not write: standalone passage pages, notices, cards, and the sitemaps' dates.
+
+The standalone pages are most of the site's files (tens of thousands at 1,000 events). A generator empties
+its site folder before each build; `set_aside` moves them out of its way first (one rename), and the next
+`write_after_build` takes them back, writing again only the pages of events that changed. What it keeps is
+checked against the record it wrote (`KEPT`): page keys, and each file's size.
+"""
 
 from __future__ import annotations
 
 import gzip
 import multiprocessing
 import os
+import shutil
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import orjson
 
 from . import feeds, lastmod, urls
 from .cache import PageCache, digest_of, engine_version, folder_digest
@@ -23,9 +32,14 @@ def write_after_build(build: SiteBuild, site_dir: Path, site: SiteInfo, digests:
     sitemaps by when its content last changed. `digests` are the generator's pages' (site path -> digest);
     the build's digests are kept in `work` for `ontherecord lock`. Returns the number of standalone pages.
     """
+    build.rendered.prune(build.rendered.used)  # the generator has asked for every page by now
+    kept = _take_back(site_dir, work)
+    written, record = _standalone(build, site_dir, site, work, kept)
+    notices = []
     for path, page in build.notice_pages(site):
         _write(site_dir / path, page)
-    written = _standalone(build, site_dir, site, work)
+        notices.append(path)
+    (work / KEPT).write_bytes(orjson.dumps({"site": str(site_dir.resolve()), "notices": notices, "events": record}))
     digests = {**digests, **written}
     lastmod.save_digests(work, digests)
     days = {site.url + path: day for path, day in
@@ -45,13 +59,53 @@ def write_after_build(build: SiteBuild, site_dir: Path, site: SiteInfo, digests:
     return len(written)
 
 
+KEPT = "kept.json"
+"""In the build's work folder: what the standalone pages in the site folder were made from, and their notices."""
+
+
+def set_aside(site_dir: Path, work: Path) -> None:
+    """Before the generator empties `site_dir`: move its standalone pages beside it, if the last build
+    recorded them (an unknown folder is left to be emptied)."""
+    aside, passages, record = _aside(site_dir), site_dir / urls.PASSAGES, work / KEPT
+    if aside.exists():
+        shutil.rmtree(aside)  # left by a build that failed: nothing is known of it
+    try:
+        if orjson.loads(record.read_bytes())["site"] == str(site_dir.resolve()) and passages.is_dir():
+            passages.rename(aside)  # the same file system: one rename, however many pages
+            return
+    except (OSError, ValueError, KeyError):
+        pass
+    record.unlink(missing_ok=True)
+
+
+def _aside(site_dir: Path) -> Path:
+    return site_dir.parent / f".{site_dir.name}-passages-aside"
+
+
+def _take_back(site_dir: Path, work: Path) -> dict:
+    """Put the pages `set_aside` moved back in the site, less last build's notices; returns what each
+    event's pages were made from ({} when nothing was set aside)."""
+    aside, record = _aside(site_dir), work / KEPT
+    if not aside.exists() or not record.exists():
+        return {}
+    kept = orjson.loads(record.read_bytes())
+    record.unlink()  # until this build has written its own
+    for path in kept["notices"]:
+        (aside / path.removeprefix(urls.PASSAGES)).unlink(missing_ok=True)
+    shutil.rmtree(site_dir / urls.PASSAGES, ignore_errors=True)
+    aside.rename(site_dir / urls.PASSAGES)
+    return kept["events"]
+
+
 _JOB: tuple | None = None
 """What the worker processes render: set before they are forked, so nothing is pickled but results."""
 
 
-def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path) -> dict[str, str]:
-    """Write every standalone page; returns their digests. An event's pages are taken from the page cache
-    when neither it nor the site's settings changed. The events are shared among the machine's cores
+def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path,
+                kept: dict) -> tuple[dict[str, str], dict]:
+    """Write every standalone page; returns their digests, and what each event's pages were made from.
+    An event's pages already in the site (`kept`) stay when neither it nor the site's settings changed;
+    else they are taken from the page cache, else made. The events are shared among the machine's cores
     (processes forked from this one, each with the whole build in its memory); one core does it alone."""
     global _JOB
     store = PageCache(work / "pages")
@@ -59,29 +113,40 @@ def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path) ->
     count = len(build.archive.events)
     workers = min(os.cpu_count() or 1, 8, max(count // 20, 1))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        parts = [_write_events(build, site_dir, site, store, settings, range(count))]
+        parts = [_write_events(build, site_dir, site, store, settings, kept, range(count))]
     else:
-        _JOB = (build, site_dir, site, store, settings)
+        _JOB = (build, site_dir, site, store, settings, kept)
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 parts = list(pool.map(_work, [range(i, count, workers) for i in range(workers)]))
         finally:
             _JOB = None
-    store.prune({key for _, used in parts for key in used})
-    return {path: d for digests, _ in parts for path, d in digests.items()}
+    record = {event: made for _, part in parts for event, made in part.items()}
+    store.prune({made["key"] for made in record.values()})
+    current = {e.id for e in build.archive.events}
+    for folder in (site_dir / urls.PASSAGES).glob("*/"):
+        if folder.name not in current:  # an event no longer in the archive (its notices are written next)
+            shutil.rmtree(folder)
+    return {path: d for digests, _ in parts for path, d in digests.items()}, record
 
 
-def _work(events: range) -> tuple[dict[str, str], set[str]]:
+def _work(events: range) -> tuple[dict[str, str], dict]:
     return _write_events(*_JOB, events)
 
 
-def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, store: PageCache, settings: str,
-                  events: range) -> tuple[dict[str, str], set[str]]:
-    """Write the standalone pages of the events at `events`; returns their digests and the cache keys used."""
-    digests, used = {}, set()
+def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, store: PageCache, settings: str, kept: dict,
+                  events: range) -> tuple[dict[str, str], dict]:
+    """Write the standalone pages of the events at `events`; returns their digests and what they were made from."""
+    digests, record = {}, {}
     for i in events:
         event = build.archive.events[i]
-        key = digest_of(settings, event.fingerprint) if event.fingerprint else None
+        key = digest_of(settings, event.fingerprint) if event.fingerprint else ""
+        made = kept.get(event.id)
+        if key and made and made["key"] == key and _intact(site_dir, made["sizes"]):
+            digests.update(made["digests"])
+            record[event.id] = made
+            continue
+        shutil.rmtree(site_dir / urls.passages_of(event.id), ignore_errors=True)
         entry = store.get(key) if key else None
         if entry is None:
             pages = dict(build.standalone_of(event, site))
@@ -91,12 +156,21 @@ def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, store: PageC
                 for path, page in pages.items()}}
             if key:
                 store.put(key, entry)
-        if key:
-            used.add(key)
         for path, page in entry["pages"].items():
             _write(site_dir / path, page)
         digests.update(entry["digests"])
-    return digests, used
+        if key:
+            record[event.id] = {"key": key, "digests": entry["digests"],
+                                "sizes": {path: len(page.encode()) for path, page in entry["pages"].items()}}
+    return digests, record
+
+
+def _intact(site_dir: Path, sizes: dict[str, int]) -> bool:
+    """Every page kept is in the site, at the size it was written: none lost or changed since."""
+    try:
+        return all((site_dir / path).stat().st_size == size for path, size in sizes.items())
+    except OSError:
+        return False
 
 
 def _write(target: Path, text: str) -> None:

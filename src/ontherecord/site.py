@@ -7,7 +7,7 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -15,17 +15,20 @@ from urllib.parse import urlsplit
 from . import export, feeds, quotecheck, urls
 from .addresses import read_published
 from .archive import load_archive
+from .cache import PageCache, digest_of, engine_version, folder_digest
 from .errors import SourceError
 from .model import Archive, Event, Retired
 from .passages import ThemeIndex, share_anchor, standalone
 from .render.check import MATCHER, check_page
 from .render.event import event_page
+from .render.event import inputs as event_inputs
 from .render.home import home_sections
 from .render.lists import events_index, events_page_count, people_index, person_page, person_page_count
 from .render.notice import moved_page, retired_page
-from .render.page import LazyPage
+from .render.page import LazyPage, RenderedPage
 from .render.passage import passage_page
 from .render.templates import environment
+from .render.theme import inputs as theme_inputs
 from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
 from .settings import SiteInfo
@@ -65,6 +68,10 @@ class SiteBuild:
     site_name: str = ""
     data_dir: Path = Path()
     """Where the sources are: the record of published addresses and of when pages changed are read there."""
+    rendered: PageCache = field(default_factory=lambda: PageCache(None, pickled=True))
+    """Rendered pages kept from one build to the next, under their inputs and `settings`."""
+    settings: str = ""
+    """A digest of the engine and the site's settings: a kept page made under others is not used."""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
@@ -115,9 +122,9 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
                description: str = "", cache_dir: Path | None = None) -> SiteBuild:
     """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
     theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings;
-    `cache_dir` keeps built events from one build to the next (see `cache`)."""
+    `cache_dir` keeps built events and rendered pages from one build to the next (see `cache`)."""
     environment.cache_clear()  # templates are read anew each build: `mkdocs serve` sees an override added
-    archive = load_archive(data_dir, cache_dir)
+    archive = load_archive(data_dir, cache_dir and cache_dir / "events")
     published = read_published(data_dir / "published.txt")
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
@@ -126,7 +133,10 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
                                     templates=templates)
     build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
-                      site_url=site_url, site_name=site_name, data_dir=data_dir)
+                      site_url=site_url, site_name=site_name, data_dir=data_dir,
+                      rendered=PageCache(cache_dir and cache_dir / "rendered", pickled=True),
+                      settings=digest_of(engine_version(), site_url, site_name,
+                                         folder_digest(templates and templates / "ontherecord")))
     pages = build.pages
     for number in range(1, events_page_count(archive) + 1):  # the first stays events/index.md, in the nav
         pages["events/index.md" if number == 1 else _numbered(urls.EVENTS, number)] = LazyPage(
@@ -242,9 +252,25 @@ def _root(path: str, number: int) -> str:
     return urls.root_of(path + (f"{number}/" if number > 1 else ""))
 
 
+def _kept(build: SiteBuild, inputs: Callable[[], str | None], render: Callable[[], RenderedPage]):
+    """`render`, its page taken from the build's page cache when made before from the same inputs."""
+    def kept() -> RenderedPage:
+        made_of = inputs()
+        if made_of is None:
+            return render()
+        key = digest_of(build.settings, made_of)
+        page = build.rendered.get(key)
+        if page is None:
+            page = render()
+            build.rendered.put(key, page)
+        return page
+    return kept
+
+
 def _event(event, build: SiteBuild, site_url: str, site_name: str):
-    return lambda: event_page(event, urls.root_of(urls.event(event.id)), build.archive.themes, build.index, site_url,
-                              site_name, build.templates)
+    return _kept(build, lambda: event_inputs(event, build.index),
+                 lambda: event_page(event, urls.root_of(urls.event(event.id)), build.archive.themes, build.index,
+                                    site_url, site_name, build.templates))
 
 
 def _theme(theme, number, build: SiteBuild):
@@ -253,7 +279,7 @@ def _theme(theme, number, build: SiteBuild):
         slice_ = (timeline_slice(build.timeline, build.archive, build.index, theme.slug, root, build.templates)
                   if number == 1 else "")
         return theme_page(theme, build.index, root, slice_, number, build.templates, build.site_url, build.site_name)
-    return render
+    return _kept(build, lambda: theme_inputs(theme, build.index, number), render)
 
 
 def _timeline(number, build: SiteBuild):

@@ -22,6 +22,10 @@ def passage_parts(path: str) -> tuple[str, str] | None:
     return (parts[1], parts[2]) if len(parts) == 4 and parts[0] == "a" and not parts[3] else None
 
 
+PASSAGES = "a/"
+"""The folder of every standalone page."""
+
+
 def passages_of(event_id: str) -> str:
     """The folder of an event's standalone pages."""
     return f"a/{event_id}/"

@@ -42,6 +42,20 @@ def event_page(event: Event, root: str, themes: dict[str, Theme], index: ThemeIn
     return RenderedPage(event.title, render("event.html", templates, **context), toc, event.description, head=head)
 
 
+def inputs(event: Event, index: ThemeIndex) -> str | None:
+    """Everything the event's page is made from besides the site's settings: the event, and the passages of
+    other events it links to (the page is kept under this in the page cache). None: not to be kept."""
+    if not event.fingerprint:
+        return None
+    linked = [p.event.fingerprint + p.paragraph.anchor for slug in _first_themes(event)
+              for p in index.elsewhere(event, slug, ELSEWHERE)]
+    return " ".join([event.fingerprint, *linked]) if all(linked) else None
+
+
+def _first_themes(event: Event) -> list[str]:
+    return list(dict.fromkeys(t.themes[0] for t in event.turns if t.themes))
+
+
 def contents(event: Event, themes: dict[str, Theme]) -> tuple[TocEntry, ...]:
     """The table of contents: each question with its answers beneath it, named by its asker and topic."""
     entries: list[TocEntry] = []

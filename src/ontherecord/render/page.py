@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,6 +13,11 @@ class TocEntry:
     title: str
     """Plain text."""
     children: tuple[TocEntry, ...] = ()
+
+    def as_dict(self, level: int = 2) -> dict:
+        """The entry as generators take a contents tree: {level, id, name (as HTML), children}."""
+        return {"level": level, "id": self.anchor, "name": html.escape(self.title),
+                "children": [child.as_dict(level + 1) for child in self.children]}
 
 
 @dataclass(frozen=True)

@@ -30,6 +30,18 @@ def theme_page_count(theme: Theme, index: ThemeIndex) -> int:
     return len(chunks(index.by_theme[theme.slug], PER_PAGE))
 
 
+def inputs(theme: Theme, index: ThemeIndex, number: int) -> str | None:
+    """Everything page `number` of a theme is made from besides the site's settings (the page is kept under
+    this in the page cache); None for the first, whose chart and timeline draw on the whole archive."""
+    found = index.by_theme[theme.slug]
+    shown = chunks(found, PER_PAGE)[number - 1]
+    if number == 1 or not all(p.event.fingerprint for p in shown):
+        return None
+    return " ".join([theme.slug, str(number), str(len(found)), str(len(index.by_event(theme.slug))),
+                     found[0].event.date.isoformat(), found[-1].event.date.isoformat(),
+                     *(p.event.fingerprint + p.paragraph.anchor for p in shown)])
+
+
 def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "", number: int = 1,
                templates: Path | None = None, site_url: str = "", site_name: str = "") -> RenderedPage:
     """Page `number` of a theme: its passages; the chart and timeline slice after them on the first."""
