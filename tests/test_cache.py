@@ -4,6 +4,7 @@ entry is never used."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def _cold_and_cached(project: Path) -> tuple[dict, dict]:
     """The site built with the cache as the last build left it, and built again with no cache at all."""
     work = project / ".cache" / "ontherecord"
     cached = _tree(build_site(project, URL).site)
-    assert all(any((work / kind).glob("*.*")) for kind in ("events", "pages", "rendered"))
+    assert all(any((work / kind).glob("*.pickle")) for kind in ("events", "rendered"))
     shutil.rmtree(work)
     cold = _tree(build_site(project, URL).site)
     return cached, cold
@@ -82,34 +83,6 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path, monk
     assert cached == cold and b'<p class="mine">t3</p>' in cached[f"a/{NEW}/t3/index.html"]
 
 
-def test_a_page_cache_entry_is_used_only_while_what_made_it_is_unchanged(tmp_path, monkeypatch):
-    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
-    source = project / "docs" / "_data" / "events" / "e.md"
-    made = []
-    original = cache.PageCache.put
-    monkeypatch.setattr(cache.PageCache, "put", lambda self, key, entry: made.append(key) or original(self, key, entry))
-
-    def pages_made() -> bool:
-        made.clear()
-        build_site(project, URL)
-        return bool(made)
-
-    assert pages_made() and not pages_made()  # made once, then taken from the cache
-    source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
-    assert pages_made() and not pages_made()  # the event changed
-    assert not pages_made()
-    for module in (publish, site):
-        monkeypatch.setattr(module, "engine_version", lambda: "another engine")
-        assert pages_made()  # the engine changed (for the standalone pages, then for the others)
-    override = project / "overrides" / "ontherecord" / "_parts.html"
-    override.parent.mkdir(parents=True, exist_ok=True)
-    override.write_text((Path(publish.__file__).parent / "templates" / "_parts.html").read_text(encoding="utf-8")
-                        + "\n", encoding="utf-8")
-    assert pages_made() and not pages_made()  # a template override changed
-    assert build_site(project, "https://example.net/").site  # another site address: other pages
-    assert len(list((project / ".cache" / "ontherecord" / "pages").glob("*.json"))) == 1
-
-
 def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):
     project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
     data, folder = project / "docs" / "_data", tmp_path / "cache"
@@ -139,17 +112,51 @@ def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):
     assert len(list(folder.glob("*.pickle"))) == 1  # what no build asked for is removed
 
 
+def test_a_kept_page_is_used_only_while_what_made_it_is_unchanged(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
+    source = project / "docs" / "_data" / "events" / "e.md"
+    standalone = project / "site" / "a" / OLD / "t3" / "index.html"
+    rendered = []
+    original = cache.PageCache.put
+    monkeypatch.setattr(cache.PageCache, "put", lambda self, key, page: rendered.append(key) or original(self, key,
+                                                                                                          page))
+
+    def made(url: str = URL) -> tuple[bool, bool]:
+        """Whether a build rendered event or theme pages anew, and whether it wrote the standalone pages anew."""
+        rendered.clear()
+        if standalone.exists():
+            os.utime(standalone, ns=(0, 0))  # a page written anew has the time of its writing
+        build_site(project, url)
+        return bool(rendered), standalone.stat().st_mtime_ns != 0
+
+    assert made() == (True, True) and made() == (False, False)  # made once, then kept
+    source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
+    assert made() == (True, True) and made() == (False, False)  # the event changed
+    monkeypatch.setattr(publish, "engine_version", lambda: "another engine")
+    assert made() == (False, True)  # the engine changed, for the standalone pages
+    monkeypatch.setattr(site, "engine_version", lambda: "another engine")
+    assert made() == (True, False)  # and for the others
+    override = project / "overrides" / "ontherecord" / "_parts.html"
+    override.parent.mkdir(parents=True, exist_ok=True)
+    override.write_text((Path(publish.__file__).parent / "templates" / "_parts.html").read_text(encoding="utf-8")
+                        + "\n", encoding="utf-8")
+    assert made() == (True, True) and made() == (False, False)  # a template override changed
+    assert made("https://example.net/") == (True, True)  # another site address: other pages
+    assert made() == (True, True)  # and the cache holds one site's pages: the others were removed
+
+
 def test_unchanged_standalone_pages_stay_in_the_site_and_a_lost_one_is_written_again(tmp_path):
     project = make_project(tmp_path, {"e": transcript(BODY), "f": transcript(BODY, id=OTHER, title="Another")},
                            PEOPLE)
     site = build_site(project, URL).site
     mine, other = site / "a" / OLD / "t3" / "index.html", site / "a" / OTHER / "t3" / "index.html"
-    before = mine.stat().st_ino, other.stat().st_ino
+    for page in (mine, other):
+        os.utime(page, ns=(0, 0))  # a page written anew has the time of its writing
     source = project / "docs" / "_data" / "events" / "e.md"
     source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
     build_site(project, URL)
-    assert other.stat().st_ino == before[1]  # kept through the build: not deleted, not written
-    assert mine.stat().st_ino != before[0] and b"the end." in (site / "a" / OLD / "t5" / "index.html").read_bytes()
+    assert other.stat().st_mtime_ns == 0  # kept through the build: not deleted, not written
+    assert mine.stat().st_mtime_ns != 0 and b"the end." in (site / "a" / OLD / "t5" / "index.html").read_bytes()
 
     other.unlink()  # lost from the site between builds: its event's pages are written again
     (site / "a" / OTHER / "t1" / "index.html").write_text("changed by hand", encoding="utf-8")

@@ -4,8 +4,7 @@ An event is kept under a key made of its source's bytes, the data every event is
 themes) and the engine's own version (a digest of its code, schemas and templates); the record of
 published anchors it was built against is checked on use. Any change to any of these is a miss, so a
 cached build is the same, byte for byte, as a cold one (tests/test_cache.py). Entries no build asked for
-are removed at the end of each build. The pages made from one event alone (its standalone pages) are
-kept under its fingerprint and the site's settings (`PageCache`).
+are removed at the end of each build. Rendered pages are kept under what they are made from (`PageCache`).
 """
 
 from __future__ import annotations
@@ -15,8 +14,6 @@ import os
 import pickle
 from functools import cache
 from pathlib import Path
-
-import orjson
 
 from .model import Event
 
@@ -108,33 +105,30 @@ def folder_digest(folder: Path | None) -> str:
 
 
 class PageCache:
-    """Pages kept on disk under a key of everything they were made from, one file a key, in `folder`;
-    with `folder` None, a cache that keeps nothing. Entries are written whole or not at all. JSON by
-    default; `pickled` for objects JSON cannot hold (a rendered page with its contents tree)."""
+    """Rendered pages kept on disk under a key of everything they were made from, one file a key, in
+    `folder`; with `folder` None, a cache that keeps nothing. Entries are written whole or not at all."""
 
-    def __init__(self, folder: Path | None, pickled: bool = False) -> None:
+    def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self.suffix, self.dumps, self.loads = ((".pickle", pickle.dumps, pickle.loads) if pickled
-                                               else (".json", orjson.dumps, orjson.loads))
         self.used: set[str] = set()
 
     def get(self, key: str):
         if self.folder is None:
             return None
         try:
-            found = self.loads((self.folder / f"{key}{self.suffix}").read_bytes())
-        except (OSError, ValueError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+            found = pickle.loads((self.folder / f"{key}.pickle").read_bytes())
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
             return None  # missing, or written by another engine: make it anew
         self.used.add(key)
         return found
 
-    def put(self, key: str, entry) -> None:
+    def put(self, key: str, page) -> None:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
         temporary = self.folder / f"{key}.{os.getpid()}.tmp"
-        temporary.write_bytes(self.dumps(entry))
-        temporary.replace(self.folder / f"{key}{self.suffix}")
+        temporary.write_bytes(pickle.dumps(page, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(self.folder / f"{key}.pickle")
         self.used.add(key)
 
     def prune(self, used: set[str]) -> None:

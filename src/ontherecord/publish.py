@@ -18,7 +18,7 @@ from pathlib import Path
 import orjson
 
 from . import feeds, lastmod, urls
-from .cache import PageCache, digest_of, engine_version, folder_digest
+from .cache import digest_of, engine_version, folder_digest
 from .render.cards import cards
 from .render.passage import palette_script
 from .settings import SiteInfo
@@ -104,25 +104,24 @@ _JOB: tuple | None = None
 def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path,
                 kept: dict) -> tuple[dict[str, str], dict]:
     """Write every standalone page; returns their digests, and what each event's pages were made from.
-    An event's pages already in the site (`kept`) stay when neither it nor the site's settings changed;
-    else they are taken from the page cache, else made. The events are shared among the machine's cores
-    (processes forked from this one, each with the whole build in its memory); one core does it alone."""
+    An event's pages already in the site (`kept`) stay when neither it nor the site's settings changed:
+    creating tens of thousands of files and folders is most of the cost. The events are shared among the
+    machine's cores (processes forked from this one, each with the whole build in memory); one core does
+    it alone."""
     global _JOB
-    store = PageCache(work / "pages")
     settings = digest_of(engine_version(), repr(site), folder_digest(site.templates and site.templates / "ontherecord"))
     count = len(build.archive.events)
     workers = min(os.cpu_count() or 1, 8, max(count // 20, 1))
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        parts = [_write_events(build, site_dir, site, store, settings, kept, range(count))]
+        parts = [_write_events(build, site_dir, site, settings, kept, range(count))]
     else:
-        _JOB = (build, site_dir, site, store, settings, kept)
+        _JOB = (build, site_dir, site, settings, kept)
         try:
             with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
                 parts = list(pool.map(_work, [range(i, count, workers) for i in range(workers)]))
         finally:
             _JOB = None
     record = {event: made for _, part in parts for event, made in part.items()}
-    store.prune({made["key"] for made in record.values()})
     current = {e.id for e in build.archive.events}
     for folder in (site_dir / urls.PASSAGES).glob("*/"):
         if folder.name not in current:  # an event no longer in the archive (its notices are written next)
@@ -134,7 +133,7 @@ def _work(events: range) -> tuple[dict[str, str], dict]:
     return _write_events(*_JOB, events)
 
 
-def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, store: PageCache, settings: str, kept: dict,
+def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, settings: str, kept: dict,
                   events: range) -> tuple[dict[str, str], dict]:
     """Write the standalone pages of the events at `events`; returns their digests and what they were made from."""
     digests, record = {}, {}
@@ -147,21 +146,16 @@ def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, store: PageC
             record[event.id] = made
             continue
         shutil.rmtree(site_dir / urls.passages_of(event.id), ignore_errors=True)
-        entry = store.get(key) if key else None
-        if entry is None:
-            pages = dict(build.standalone_of(event, site))
-            # the build's own date (a citation's "accessed") is no change of content
-            entry = {"pages": pages, "digests": {path.removesuffix("index.html"): lastmod.digest(
-                page.replace(long_date(site.built), "").replace(site.built.isoformat(), ""))
-                for path, page in pages.items()}}
-            if key:
-                store.put(key, entry)
-        for path, page in entry["pages"].items():
+        made = {"key": key, "digests": {}, "sizes": {}}
+        for path, page in build.standalone_of(event, site):
             _write(site_dir / path, page)
-        digests.update(entry["digests"])
+            # the build's own date (a citation's "accessed") is no change of content
+            made["digests"][path.removesuffix("index.html")] = lastmod.digest(
+                page.replace(long_date(site.built), "").replace(site.built.isoformat(), ""))
+            made["sizes"][path] = len(page.encode())
+        digests.update(made["digests"])
         if key:
-            record[event.id] = {"key": key, "digests": entry["digests"],
-                                "sizes": {path: len(page.encode()) for path, page in entry["pages"].items()}}
+            record[event.id] = made
     return digests, record
 
 

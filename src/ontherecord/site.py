@@ -68,7 +68,7 @@ class SiteBuild:
     site_name: str = ""
     data_dir: Path = Path()
     """Where the sources are: the record of published addresses and of when pages changed are read there."""
-    rendered: PageCache = field(default_factory=lambda: PageCache(None, pickled=True))
+    rendered: PageCache = field(default_factory=lambda: PageCache(None))
     """Rendered pages kept from one build to the next, under their inputs and `settings`."""
     settings: str = ""
     """A digest of the engine and the site's settings: a kept page made under others is not used."""
@@ -134,7 +134,7 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
                                     templates=templates)
     build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
                       site_url=site_url, site_name=site_name, data_dir=data_dir,
-                      rendered=PageCache(cache_dir and cache_dir / "rendered", pickled=True),
+                      rendered=PageCache(cache_dir and cache_dir / "rendered"),
                       settings=digest_of(engine_version(), site_url, site_name,
                                          folder_digest(templates and templates / "ontherecord")))
     pages = build.pages
