@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import html
 import logging
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from mkdocs.structure.toc import get_toc
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
 from ontherecord.lastmod import digest
-from ontherecord.publish import set_aside, write_after_build
+from ontherecord.publish import StandaloneJob, set_aside, write_after_build
 from ontherecord.settings import SiteInfo, palette
 from ontherecord.site import SiteBuild, build_site
 
@@ -32,6 +33,7 @@ class _State:
 
     build: SiteBuild
     index: IndexJob
+    standalone: StandaloneJob
     digests: dict[str, str] = field(default_factory=dict)  # site path -> content digest, for lastmod
 
 
@@ -50,12 +52,15 @@ def on_files(files, config):
                            description=config.site_description or "", cache_dir=_work(config))
     except SourceError as exc:
         raise PluginError(str(exc)) from None
-    _state = _State(build, IndexJob(build.archive, _work(config)))
+    styles = sorted(f.dest_uri for f in files if re.fullmatch(r"assets/stylesheets/[^/]+\.min\.css", f.dest_uri))
+    info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
+                    scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
+                    palette=palette(config.theme.get("palette")))
+    _state = _State(build, IndexJob(build.archive, _work(config)),  # written while MkDocs builds its pages
+                    StandaloneJob(build, Path(config.site_dir), info, _work(config)))
     for line in build.report():
         log.info(line)
-    for src_uri in build.pages:
-        files.append(File.generated(config, src_uri, content=""))
-    for path, text in build.data.items():
+    for path, text in [*((src_uri, "") for src_uri in build.pages), *build.data.items()]:  # pages, then data
         files.append(File.generated(config, path, content=text))
     return files
 
@@ -83,15 +88,9 @@ def on_page_content(content, page, config, files):
 
 
 def on_post_build(config):
-    site_dir = Path(config.site_dir)
-    styles = [p.relative_to(site_dir).as_posix() for p in sorted((site_dir / "assets/stylesheets").glob("*.min.css"))]
-    info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
-                    scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
-                    palette=palette(config.theme.get("palette")))
-    count = write_after_build(_state.build, site_dir, info, _state.digests, _work(config))
-    log.info(f"standalone passage pages: {count}")
+    log.info(f"standalone passage pages: {write_after_build(_state.standalone, _state.digests)}")
     try:
-        log.info(str(_state.index.finish(site_dir)))
+        log.info(str(_state.index.finish(Path(config.site_dir))))
     except IndexingError as exc:
         raise PluginError(str(exc)) from None
 
@@ -105,5 +104,5 @@ def _work(config) -> Path:
 
 
 def on_build_error(error):
-    if _state is not None:
-        _state.index.cancel()
+    for job in (_state.index, _state.standalone) if _state else ():
+        job.cancel()

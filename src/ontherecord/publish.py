@@ -26,15 +26,15 @@ from .site import SiteBuild
 from .vocabulary import long_date
 
 
-def write_after_build(build: SiteBuild, site_dir: Path, site: SiteInfo, digests: dict[str, str],
-                      work: Path) -> int:
-    """Write the standalone pages, the notices and the cards into the built site; date every page in the
-    sitemaps by when its content last changed. `digests` are the generator's pages' (site path -> digest);
-    the build's digests are kept in `work` for `ontherecord lock`. Returns the number of standalone pages.
+def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
+    """Wait for the standalone pages (`job`, started with the generator's build), write the notices and
+    the cards into the built site; date every page in the sitemaps by when its content last changed.
+    `digests` are the generator's pages' (site path -> digest); the build's digests are kept in the work
+    folder for `ontherecord lock`. Returns the number of standalone pages.
     """
+    build, site_dir, site, work = job.build, job.site_dir, job.site, job.work
     build.rendered.prune(build.rendered.used)  # the generator has asked for every page by now
-    kept = _take_back(site_dir, work)
-    written, record = _standalone(build, site_dir, site, work, kept)
+    written, record = job.finish()
     notices = []
     for path, page in build.notice_pages(site):
         _write(site_dir / path, page)
@@ -98,35 +98,53 @@ def _take_back(site_dir: Path, work: Path) -> dict:
 
 
 _JOB: tuple | None = None
-"""What the worker processes render: set before they are forked, so nothing is pickled but results."""
+"""What the worker processes write: set while they are forked, so nothing is pickled but results."""
 
 
-def _standalone(build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path,
-                kept: dict) -> tuple[dict[str, str], dict]:
-    """Write every standalone page; returns their digests, and what each event's pages were made from.
-    An event's pages already in the site (`kept`) stay when neither it nor the site's settings changed:
-    creating tens of thousands of files and folders is most of the cost. The events are shared among the
-    machine's cores (processes forked from this one, each with the whole build in memory); one core does
-    it alone."""
-    global _JOB
-    settings = digest_of(engine_version(), repr(site), folder_digest(site.templates and site.templates / "ontherecord"))
-    count = len(build.archive.events)
-    workers = min(os.cpu_count() or 1, 8, max(count // 20, 1))
-    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        parts = [_write_events(build, site_dir, site, settings, kept, range(count))]
-    else:
+class StandaloneJob:
+    """Every standalone page, written by processes forked from this one (while the generator builds its
+    own pages, when started early enough), or by this one alone on one core. An event's pages already in
+    the site (taken back from `set_aside`) stay when neither it nor the site's settings changed: creating
+    tens of thousands of files and folders is most of the cost."""
+
+    def __init__(self, build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path) -> None:
+        global _JOB
+        self.build, self.site_dir, self.site, self.work = build, site_dir, site, work
+        kept = _take_back(site_dir, work)
+        overrides = site.templates and site.templates / "ontherecord"
+        settings = digest_of(engine_version(), repr(site), folder_digest(overrides))
+        count = len(build.archive.events)
+        workers = min(os.cpu_count() or 1, 8, max(count // 20, 1))
+        self._pool, self._parts = None, []
+        if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+            self._parts = [_write_events(build, site_dir, site, settings, kept, range(count))]
+            return
         _JOB = (build, site_dir, site, settings, kept)
-        try:
-            with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-                parts = list(pool.map(_work, [range(i, count, workers) for i in range(workers)]))
+        try:  # a pool with the fork method starts all its processes at the first task: _JOB is theirs then
+            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+            self._parts = [self._pool.submit(_work, range(i, count, workers)) for i in range(workers)]
         finally:
             _JOB = None
-    record = {event: made for _, part in parts for event, made in part.items()}
-    current = {e.id for e in build.archive.events}
-    for folder in (site_dir / urls.PASSAGES).glob("*/"):
-        if folder.name not in current:  # an event no longer in the archive (its notices are written next)
-            shutil.rmtree(folder)
-    return {path: d for digests, _ in parts for path, d in digests.items()}, record
+
+    def finish(self) -> tuple[dict[str, str], dict]:
+        """Wait for the pages; returns their digests, and what each event's pages were made from."""
+        if self._pool is not None:
+            try:
+                self._parts = [part.result() for part in self._parts]
+            finally:
+                self._pool.shutdown()
+                self._pool = None
+        record = {event: made for _, part in self._parts for event, made in part.items()}
+        current = {e.id for e in self.build.archive.events}
+        for folder in (self.site_dir / urls.PASSAGES).glob("*/"):
+            if folder.name not in current:  # an event no longer in the archive (its notices are written next)
+                shutil.rmtree(folder)
+        return {path: d for digests, _ in self._parts for path, d in digests.items()}, record
+
+    def cancel(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
 
 
 def _work(events: range) -> tuple[dict[str, str], dict]:
