@@ -54,9 +54,10 @@ class _Capture(logging.Handler):
         self.lines.append(f"{record.levelname}: {record.getMessage()}")
 
 
-def build_site(project: Path, site_url: str | None = None) -> Built:
-    """Build the MkDocs project at `project` in-process, strictly; return the site and log."""
-    overrides = {"site_dir": str(project / "site")}
+def build_site(project: Path, site_url: str | None = None, site_dir: Path | None = None) -> Built:
+    """Build the MkDocs project at `project` in-process, strictly (into `site_dir`, by default its site/);
+    return the site and log."""
+    overrides = {"site_dir": str(site_dir or project / "site")}
     if site_url is not None:
         overrides["site_url"] = site_url
     capture = _Capture()
@@ -71,7 +72,7 @@ def build_site(project: Path, site_url: str | None = None) -> Built:
     finally:
         logger.removeHandler(capture)
         logger.setLevel(level)
-    return Built(project / "site", capture.lines)
+    return Built(Path(overrides["site_dir"]), capture.lines)
 
 
 def make_project(tmp: Path, events: dict[str, str], people: str = PEOPLE) -> Path:

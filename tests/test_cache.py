@@ -32,7 +32,7 @@ def _cold_and_cached(project: Path) -> tuple[dict, dict]:
     """The site built with the cache as the last build left it, and built again with no cache at all."""
     work = project / ".cache" / "ontherecord"
     cached = _tree(build_site(project, URL).site)
-    assert all(any((work / kind).glob("*.pickle")) for kind in ("events", "rendered"))
+    assert any((work / "events").glob("*.pickle")) and any((work / "rendered").glob("*/*.pickle"))
     shutil.rmtree(work)
     cold = _tree(build_site(project, URL).site)
     return cached, cold
@@ -130,6 +130,8 @@ def test_a_kept_page_is_used_only_while_what_made_it_is_unchanged(tmp_path, monk
         return bool(rendered), standalone.stat().st_mtime_ns != 0
 
     assert made() == (True, True) and made() == (False, False)  # made once, then kept
+    build_site(project, URL, tmp_path / "elsewhere")  # a build into another folder (as `mkdocs serve` makes)
+    assert made() == (False, False)  # leaves this folder's pages as they are
     source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
     assert made() == (True, True) and made() == (False, False)  # the event changed
     monkeypatch.setattr(publish, "engine_version", lambda: "another engine")
@@ -142,7 +144,12 @@ def test_a_kept_page_is_used_only_while_what_made_it_is_unchanged(tmp_path, monk
                         + "\n", encoding="utf-8")
     assert made() == (True, True) and made() == (False, False)  # a template override changed
     assert made("https://example.net/") == (True, True)  # another site address: other pages
-    assert made() == (True, True)  # and the cache holds one site's pages: the others were removed
+    assert made() == (False, True)  # each address keeps its own rendered pages
+    folders = project / ".cache" / "ontherecord" / "rendered"  # one for each engine, templates and address
+    assert len(list(folders.iterdir())) == 4
+    for folder in folders.iterdir():
+        os.utime(folder, (0, 0))  # as if no build had written to them for years
+    assert made() == (False, False) and len(list(folders.iterdir())) == 1  # all but this build's are removed
 
 
 def test_unchanged_standalone_pages_stay_in_the_site_and_a_lost_one_is_written_again(tmp_path):

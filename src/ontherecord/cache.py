@@ -12,6 +12,8 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import shutil
+import time
 from functools import cache
 from pathlib import Path
 
@@ -132,9 +134,17 @@ class PageCache:
         self.used.add(key)
 
     def prune(self, used: set[str]) -> None:
-        """Remove the entries not in `used` (and any temporary file an interrupted build left)."""
+        """Remove the entries not in `used` (and any temporary file an interrupted build left), and the
+        folders beside this one (other site settings) that no build has written to for a week."""
         if self.folder is None or not self.folder.exists():
             return
         for path in self.folder.iterdir():
             if path.suffix == ".tmp" or path.stem not in used:
                 path.unlink(missing_ok=True)
+        for other in self.folder.parent.iterdir():
+            if other != self.folder and other.is_dir() and time.time() - other.stat().st_mtime > STALE_AFTER:
+                shutil.rmtree(other, ignore_errors=True)
+
+
+STALE_AFTER = 7 * 24 * 3600
+"""Seconds after which the rendered pages of other site settings are removed."""

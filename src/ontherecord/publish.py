@@ -3,7 +3,7 @@
 The standalone pages are most of the site's files (tens of thousands at 1,000 events). A generator empties
 its site folder before each build; `set_aside` moves them out of its way first (one rename), and the next
 `write_after_build` takes them back, writing again only the pages of events that changed. What it keeps is
-checked against the record it wrote (`KEPT`): page keys, and each file's size.
+checked against the record it wrote (`_record`): page keys, and each file's size.
 """
 
 from __future__ import annotations
@@ -39,7 +39,8 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
     for path, page in build.notice_pages(site):
         _write(site_dir / path, page)
         notices.append(path)
-    (work / KEPT).write_bytes(orjson.dumps({"site": str(site_dir.resolve()), "notices": notices, "events": record}))
+    _record(site_dir, work).write_bytes(orjson.dumps({"site": str(site_dir.resolve()), "notices": notices,
+                                                      "events": record}))
     digests = {**digests, **written}
     lastmod.save_digests(work, digests)
     days = {site.url + path: day for path, day in
@@ -59,14 +60,23 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
     return len(written)
 
 
-KEPT = "kept.json"
-"""In the build's work folder: what the standalone pages in the site folder were made from, and their notices."""
+def _record(site_dir: Path, work: Path) -> Path:
+    """In the build's work folder, one for each site folder (`mkdocs serve` builds in a folder of its own):
+    what the standalone pages in the site folder were made from, and their notices. Records of site
+    folders gone are removed."""
+    for old in work.glob("kept-*.json"):
+        try:
+            if not Path(orjson.loads(old.read_bytes())["site"]).exists():
+                old.unlink()
+        except (OSError, ValueError, KeyError):
+            old.unlink(missing_ok=True)
+    return work / f"kept-{digest_of(str(site_dir.resolve()))[:16]}.json"
 
 
 def set_aside(site_dir: Path, work: Path) -> None:
     """Before the generator empties `site_dir`: move its standalone pages beside it, if the last build
     recorded them (an unknown folder is left to be emptied)."""
-    aside, passages, record = _aside(site_dir), site_dir / urls.PASSAGES, work / KEPT
+    aside, passages, record = _aside(site_dir), site_dir / urls.PASSAGES, _record(site_dir, work)
     if aside.exists():
         shutil.rmtree(aside)  # left by a build that failed: nothing is known of it
     try:
@@ -85,7 +95,7 @@ def _aside(site_dir: Path) -> Path:
 def _take_back(site_dir: Path, work: Path) -> dict:
     """Put the pages `set_aside` moved back in the site, less last build's notices; returns what each
     event's pages were made from ({} when nothing was set aside)."""
-    aside, record = _aside(site_dir), work / KEPT
+    aside, record = _aside(site_dir), _record(site_dir, work)
     if not aside.exists() or not record.exists():
         return {}
     kept = orjson.loads(record.read_bytes())

@@ -132,11 +132,11 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
     home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
                                     templates=templates)
+    # `mkdocs serve` builds for another address than `mkdocs build`: each keeps its pages in a folder of its own
+    settings = digest_of(engine_version(), site_url, site_name, folder_digest(templates and templates / "ontherecord"))
     build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
                       site_url=site_url, site_name=site_name, data_dir=data_dir,
-                      rendered=PageCache(cache_dir and cache_dir / "rendered"),
-                      settings=digest_of(engine_version(), site_url, site_name,
-                                         folder_digest(templates and templates / "ontherecord")))
+                      rendered=PageCache(cache_dir and cache_dir / "rendered" / settings[:16]), settings=settings)
     pages = build.pages
     for number in range(1, events_page_count(archive) + 1):  # the first stays events/index.md, in the nav
         pages["events/index.md" if number == 1 else _numbered(urls.EVENTS, number)] = LazyPage(
