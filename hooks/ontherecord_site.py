@@ -56,7 +56,7 @@ def on_files(files, config):
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
                     palette=palette(config.theme.get("palette")))
-    _state = _State(build, IndexJob(build.archive, _work(config)),  # written while MkDocs builds its pages
+    _state = _State(build, IndexJob(build.search, _work(config)),  # written while MkDocs builds its pages
                     StandaloneJob(build, Path(config.site_dir), info, _work(config)))
     for line in build.report():
         log.info(line)
@@ -75,16 +75,21 @@ def on_page_markdown(markdown, page, config, files):
     return ""
 
 
-def on_page_content(content, page, config, files):
+def on_page_context(context, page, config, nav):  # rendered as it is written: not all held till the end
     lazy = _state.build.pages.get(page.file.src_uri)
     if page.is_homepage:
-        page.meta["otr_head"], content = _state.build.home_head, content + _state.build.home
+        page.meta["otr_head"], page.content = _state.build.home_head, page.content + _state.build.home
     elif lazy is not None:
         rendered = lazy.render()
-        page.meta["otr_head"], content = rendered.head, rendered.html
+        page.meta["otr_head"], page.content = rendered.head, rendered.html
         page.toc = get_toc([entry.as_dict() for entry in rendered.toc])
-    _state.digests[page.url] = digest(content)
-    return content
+    _state.digests[page.url] = digest(page.content)
+    return context
+
+
+def on_post_page(output, page, config):
+    page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+    return output
 
 
 def on_post_build(config):

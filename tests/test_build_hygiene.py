@@ -19,7 +19,8 @@ import sys, time
 from pathlib import Path
 from ontherecord.archive import load_archive
 from ontherecord.indexer import IndexJob
-job = IndexJob(load_archive(Path(sys.argv[1])), Path(sys.argv[2]))
+from ontherecord.search import search_records
+job = IndexJob(search_records(load_archive(Path(sys.argv[1]))), Path(sys.argv[2]))
 print(job._process.pid, flush=True)
 time.sleep(60)
 """

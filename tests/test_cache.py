@@ -12,6 +12,7 @@ from ontherecord import cache, publish, site
 from ontherecord.archive import load_archive
 from ontherecord.cli import main as ontherecord
 from ontherecord.render import theme
+from ontherecord.site import build_site as engine_build
 
 from sites import PEOPLE, build_site, make_project, transcript
 
@@ -33,6 +34,9 @@ def _cold_and_cached(project: Path) -> tuple[dict, dict]:
     work = project / ".cache" / "ontherecord"
     cached = _tree(build_site(project, URL).site)
     assert any((work / "events").glob("*.pickle")) and any((work / "rendered").glob("*/*.pickle"))
+    data = project / "docs" / "_data"
+    # The search records are indexed by Pagefind, not compared above: the engine's own, kept and made anew.
+    assert engine_build(data, URL, cache_dir=work).search == engine_build(data, URL).search
     shutil.rmtree(work)
     cold = _tree(build_site(project, URL).site)
     return cached, cold

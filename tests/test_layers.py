@@ -73,5 +73,7 @@ def test_there_is_no_import_cycle():
 def test_the_hooks_are_thin_adapters():
     for hook in (ROOT / "hooks").glob("*.py"):
         code = hook.read_text(encoding="utf-8")
-        assert len(code.splitlines()) < 110, hook
+        # nine MkDocs events, each a few lines handing over to the engine
+        assert len(code.splitlines()) < 120, hook
+        assert all(len(f.body) <= 12 for f in ast.walk(ast.parse(code)) if isinstance(f, ast.FunctionDef)), hook
         assert "<" not in code.replace("<=", "").replace("->", ""), f"{hook}: markup belongs in templates"

@@ -21,9 +21,16 @@ def events_json(archive: Archive, base: str) -> str:
     } for e in archive.events])
 
 
-def turns_json(archive: Archive, base: str) -> str:
-    """One object per turn (for a report: per quotation), in date and page order."""
-    return _dump([_turn(e, t, base) for e in archive.events for t in e.turns])
+def turns_json(archive: Archive, base: str, made: list[str] | None = None) -> str:
+    """One object per turn (for a report: per quotation), in date and page order. `made`: each event's
+    `turns_of`, when made before."""
+    made = made or [turns_of(e, base) for e in archive.events]
+    return "[" + ",".join(part for part in made if part) + "]\n"
+
+
+def turns_of(event: Event, base: str) -> str:
+    """The event's turns as they stand in turns.json: its objects, comma-separated."""
+    return orjson.dumps([_turn(event, t, base) for t in event.turns]).decode()[1:-1]
 
 
 def turn_id(event: Event, turn: Turn) -> str:

@@ -26,9 +26,6 @@ from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 
-from .model import Archive
-from .search import search_records
-
 _ARGS = ("--force-language", "en", "--quiet")
 _KEEP = 3
 """Indexes kept in the cache: the current one and a couple to go back to."""
@@ -56,8 +53,9 @@ class IndexStats:
 class IndexJob:
     """One Pagefind run (or a cached result) for one build."""
 
-    def __init__(self, archive: Archive, work_dir: Path) -> None:
-        records, self.passages = search_records(archive)
+    def __init__(self, records: tuple[dict[str, str], int], work_dir: Path) -> None:
+        """`records`: what `search.search_records` returns."""
+        records, self.passages = records
         self.records = len(records)
         work_dir.mkdir(parents=True, exist_ok=True)
         _remove_stale(work_dir)

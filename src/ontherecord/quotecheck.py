@@ -62,29 +62,48 @@ def _spoken(p: Paragraph, quotes: bool = True) -> str:
     return " ".join(s.text for s in p.segments if s.kind in keep)
 
 
-def data_files(archive: Archive) -> dict[str, str]:
+def data_files(archive: Archive, made: list[tuple[str, list[str]]] | None = None) -> dict[str, str]:
     """What the /check/ page reads: one small JSON file per event, the list of events, and the word index
-    (word -> the numbers of the events that hold it) split into files by a hash of the word."""
-    files = {urls.quote_data(e.id): _json(event_data(e)) for e in archive.events}
+    (word -> the numbers of the events that hold it) split into files by a hash of the word. `made`: each
+    event's `of_event`, when made before."""
+    made = made or [of_event(e) for e in archive.events]
+    files = {urls.quote_data(e.id): data for e, (data, _) in zip(archive.events, made, strict=True)}
     files[urls.QUOTE_EVENTS] = _json([e.id for e in archive.events])
     shards: dict[int, dict[str, list[int]]] = {}
-    for word, events in sorted(postings(archive).items()):
+    for word, events in sorted(_postings([words for _, words in made]).items()):
         shards.setdefault(_shard(word), {})[word] = events
     files.update({urls.quote_words(n): _json(words) for n, words in shards.items()})
     return files
 
 
+def of_event(event: Event) -> tuple[str, list[str]]:
+    """What the check's files hold of one event: its data file, and the words the index lists it under."""
+    return _json(event_data(event)), words_of(event)
+
+
+def words_of(event: Event) -> list[str]:
+    """Every word of the event the check may search for."""
+    skip = _stopwords()
+    text = unicodedata.normalize("NFKC", " ".join([*(t.text for t in event.turns), *(p.text for p in event.report)]))
+    return sorted(w for w in {w.lower() for w in _WORD.findall(text)} if len(w) >= 3 and w not in skip)
+
+
 def postings(archive: Archive) -> dict[str, list[int]]:
     """Every word the check may search for -> the numbers (in archive order) of the events that hold it."""
-    skip = set(json.loads(_runtime().eval("JSON.stringify(OtrQuote.STOPWORDS)")))
+    return _postings([words_of(e) for e in archive.events])
+
+
+def _postings(words: list[list[str]]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
-    for number, event in enumerate(archive.events):
-        words = " ".join([*(t.text for t in event.turns), *(p.text for p in event.report)])
-        text = unicodedata.normalize("NFKC", words)
-        for word in {w.lower() for w in _WORD.findall(text)}:
-            if len(word) >= 3 and word not in skip:
-                out.setdefault(word, []).append(number)
+    for number, theirs in enumerate(words):
+        for word in theirs:
+            out.setdefault(word, []).append(number)
     return out
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(json.loads(_runtime().eval("JSON.stringify(OtrQuote.STOPWORDS)")))
 
 
 def _shard(word: str) -> int:

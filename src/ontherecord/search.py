@@ -60,12 +60,16 @@ def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) ->
     return render("search-record.html", event=event, meta=meta, filters=filters, passages=passages)
 
 
-def search_records(archive: Archive) -> tuple[dict[str, str], int]:
-    """The records Pagefind indexes, by path ('events/<id>/index.html'), and how many passages they hold."""
-    records, passages = {}, 0
-    for event in archive.events:
-        # The record's path is the event page's path: Pagefind's result and sub-result URLs are the site's.
-        found = passages_of(event)
-        records[urls.event(event.id) + "index.html"] = record_html(event, found, archive.themes)
-        passages += len(found)
-    return records, passages
+def search_records(archive: Archive, made: list[tuple[str, int]] | None = None) -> tuple[dict[str, str], int]:
+    """The records Pagefind indexes, by path ('events/<id>/index.html'), and how many passages they hold.
+    `made`: each event's `record_of`, when made before."""
+    made = made or [record_of(e, archive.themes) for e in archive.events]
+    # The record's path is the event page's path: Pagefind's result and sub-result URLs are the site's.
+    records = {urls.event(e.id) + "index.html": html for e, (html, _) in zip(archive.events, made, strict=True)}
+    return records, sum(count for _, count in made)
+
+
+def record_of(event: Event, themes: dict[str, Theme]) -> tuple[str, int]:
+    """One event's search record, and how many passages it holds."""
+    found = passages_of(event)
+    return record_html(event, found, themes), len(found)

@@ -31,6 +31,7 @@ from .render.templates import environment
 from .render.theme import inputs as theme_inputs
 from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
+from .search import record_of, search_records
 from .settings import SiteInfo
 from .timeline import Timeline, build_timeline, load_moments
 
@@ -72,6 +73,8 @@ class SiteBuild:
     """Rendered pages kept from one build to the next, under their inputs and `settings`."""
     settings: str = ""
     """A digest of the engine and the site's settings: a kept page made under others is not used."""
+    search: tuple[dict[str, str], int] = ({}, 0)
+    """What Pagefind indexes: records by path, and how many passages they hold (`search.search_records`)."""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
@@ -168,7 +171,8 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
             pages[_numbered(urls.person(person.id), number)] = LazyPage(
                 person.name, person.description, _person(person, number, build), card="person")
     build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
-    build.data[urls.DATA_TURNS] = export.turns_json(archive, base)
+    made = _of_events(archive, base, PageCache(cache_dir and cache_dir / "derived" / settings[:16]))
+    build.data[urls.DATA_TURNS] = export.turns_json(archive, base, [m["turns"] for m in made])
     build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
     build.data[urls.DATA_TIMELINE] = export.timeline_json(timeline, base)
     build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url, site_name)
@@ -176,12 +180,30 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
         build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url, site_name)
     pages["check.md"] = LazyPage("Check a quotation", "Paste a quotation as printed: see what was said.",
                                  lambda: check_page(archive, quotecheck.SUBJECT, templates))
-    build.data.update(quotecheck.data_files(archive))
+    build.data.update(quotecheck.data_files(archive, [m["check"] for m in made]))
+    build.search = search_records(archive, [m["record"] for m in made])
     build.data[MATCHER] = quotecheck.script()
     build.data[urls.ROBOTS] = _robots(site_url)
     build.notices = _notices(archive, published, build.addresses())
     build.check_published(published, data_dir / "published.txt")
     return build
+
+
+def _of_events(archive: Archive, base: str, store: PageCache) -> list[dict]:
+    """What the data files and the search index hold of each event, made from it alone: kept in `store`
+    under its fingerprint, made again only for an event that changed."""
+    made = []
+    for event in archive.events:
+        key = digest_of(base, event.fingerprint) if event.fingerprint else ""
+        found = store.get(key) if key else None
+        if found is None:
+            found = {"turns": export.turns_of(event, base), "check": quotecheck.of_event(event),
+                     "record": record_of(event, archive.themes)}
+            if key:
+                store.put(key, found)
+        made.append(found)
+    store.prune(store.used)
+    return made
 
 
 def _notices(archive: Archive, published: list[tuple[int, str]], answering: set[str]) -> dict[str, Notice]:
