@@ -24,7 +24,8 @@ def environment(overrides: Path | None = None) -> Environment:
     loaders = [FileSystemLoader(overrides / "ontherecord")] if overrides else []
     loaders.append(PackageLoader("ontherecord", "templates"))
     env = Environment(loader=ChoiceLoader(loaders), autoescape=select_autoescape(default=True),
-                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True)
+                      undefined=StrictUndefined, keep_trailing_newline=True, trim_blocks=True, lstrip_blocks=True,
+                      auto_reload=False)  # read once a build (see `site.build_site`): no file check per page
     env.filters.update(long_date=long_date, excerpt=excerpt, kind=lambda kind: KIND_LABELS[kind],
                        script_json=lambda data: Markup(script_json(data)))
     env.globals.update(urls=urls, split_segments=split_segments)
