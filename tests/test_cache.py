@@ -56,6 +56,13 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path, monk
     cached, cold = _cold_and_cached(project)
     assert cached == cold and b"the last one." in cached["events/2025-05-05-test-event/index.html"]
 
+    moments = data / "moments.yml"  # a moment's rule change: the timeline's mentions must follow
+    moments.write_text(moments.read_text(encoding="utf-8").replace("any: [Churchill]", "any: [Churchill, High North]"),
+                       encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b"churchill" in cached["data/timeline.json"] and b"High North" in cached[
+        "data/timeline.json"]
+
     themes = data / "themes.yml"  # a rule change re-tags every event: the cache must not keep old tags
     themes.write_text(themes.read_text(encoding="utf-8").replace("Greenland", "Groenland"), encoding="utf-8")
     cached, cold = _cold_and_cached(project)

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from . import export, feeds, quotecheck, urls
 from .addresses import read_published
-from .archive import load_archive
+from .archive import load_archive, read_bytes
 from .cache import PageCache, digest_of, engine_version, folder_digest
 from .errors import SourceError
 from .model import Archive, Event, Retired
@@ -33,7 +33,7 @@ from .render.theme import theme_page, theme_page_count, themes_index
 from .render.timeline import timeline_page, timeline_page_count, timeline_slice
 from .search import record_of, search_records
 from .settings import SiteInfo
-from .timeline import Timeline, build_timeline, load_moments
+from .timeline import Moment, Timeline, build_timeline, load_moments, mentions_of, moment_prefilter
 
 
 @dataclass(frozen=True)
@@ -132,11 +132,14 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     site_url = site_url if site_url.endswith("/") else site_url + "/"
     base = urlsplit(site_url).path or "/"
     index = ThemeIndex(archive)
-    timeline = build_timeline(archive, load_moments(data_dir / "moments.yml", archive.themes))
-    home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
-                                    templates=templates)
+    moments = load_moments(data_dir / "moments.yml", archive.themes)
     # `mkdocs serve` builds for another address than `mkdocs build`: each keeps its pages in a folder of its own
     settings = digest_of(engine_version(), site_url, site_name, folder_digest(templates and templates / "ontherecord"))
+    made = _of_events(archive, base, moments, digest_of(read_bytes(data_dir / "moments.yml").hex()),
+                      PageCache(cache_dir and cache_dir / "derived" / settings[:16]))
+    timeline = build_timeline(archive, moments, [m["timeline"] for m in made])
+    home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
+                                    templates=templates)
     build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
                       site_url=site_url, site_name=site_name, data_dir=data_dir,
                       rendered=PageCache(cache_dir and cache_dir / "rendered" / settings[:16]), settings=settings)
@@ -171,7 +174,6 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
             pages[_numbered(urls.person(person.id), number)] = LazyPage(
                 person.name, person.description, _person(person, number, build), card="person")
     build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
-    made = _of_events(archive, base, PageCache(cache_dir and cache_dir / "derived" / settings[:16]))
     build.data[urls.DATA_TURNS] = export.turns_json(archive, base, [m["turns"] for m in made])
     build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
     build.data[urls.DATA_TIMELINE] = export.timeline_json(timeline, base)
@@ -189,16 +191,19 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     return build
 
 
-def _of_events(archive: Archive, base: str, store: PageCache) -> list[dict]:
-    """What the data files and the search index hold of each event, made from it alone: kept in `store`
-    under its fingerprint, made again only for an event that changed."""
-    made = []
+def _of_events(archive: Archive, base: str, moments: tuple[Moment, ...], moments_digest: str,
+               store: PageCache) -> list[dict]:
+    """What the data files, the search index and the timeline hold of each event, made from it alone (and
+    the moments): kept in `store` under its fingerprint, made again only for an event that changed."""
+    made, prefilter = [], None
     for event in archive.events:
-        key = digest_of(base, event.fingerprint) if event.fingerprint else ""
+        key = digest_of(base, moments_digest, event.fingerprint) if event.fingerprint else ""
         found = store.get(key) if key else None
         if found is None:
+            prefilter = prefilter or moment_prefilter(moments)
             found = {"turns": export.turns_of(event, base), "check": quotecheck.of_event(event),
-                     "record": record_of(event, archive.themes)}
+                     "record": record_of(event, archive.themes),
+                     "timeline": mentions_of(event, moments, prefilter)}
             if key:
                 store.put(key, found)
         made.append(found)

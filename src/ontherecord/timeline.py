@@ -16,7 +16,7 @@ from pathlib import Path
 from . import schema
 from .errors import SourceError
 from .model import Archive, Event
-from .passages import Passage, passages
+from .passages import Passage, passages_of
 from .themes import Prefilter, Rule, compile_rules, matches
 from .yamldoc import load_yaml_file
 
@@ -122,20 +122,43 @@ def load_moments(path: Path, themes: dict) -> tuple[Moment, ...]:
     return tuple(sorted(moments, key=lambda m: m.key))
 
 
-def build_timeline(archive: Archive, moments: tuple[Moment, ...]) -> Timeline:
+def build_timeline(archive: Archive, moments: tuple[Moment, ...],
+                   made: list[list[tuple]] | None = None) -> Timeline:
+    """The moments with the passages that mention them. `made`: each event's `mentions_of`, when made before."""
+    if made is None:
+        prefilter = moment_prefilter(moments)
+        made = [mentions_of(e, moments, prefilter) for e in archive.events]
     found: dict[str, list[Mention]] = {m.id: [] for m in moments}
     unmatched = []
-    prefilter = Prefilter({m.id: m.rules for m in moments})  # one pass names the few moments worth trying
-    for p in passages(archive):
+    for event, hits in zip(archive.events, made, strict=True):
+        found_here = passages_of(event)
+        for i, moment, rule, words in hits:
+            if moment:
+                found[moment].append(Mention(moment, found_here[i], rule, words))
+            else:
+                unmatched.append((found_here[i], words))
+    latest = archive.events[-1].date if archive.events else None
+    return Timeline(moments, {k: tuple(v) for k, v in found.items()}, latest, tuple(unmatched))
+
+
+def mentions_of(event: Event, moments: tuple[Moment, ...], prefilter: Prefilter) -> list[tuple]:
+    """What one event's passages mention, in page order, as (passage number, moment id, rule, words), and
+    (passage number, '', '', year) for a year that matches no moment. `prefilter`: `moment_prefilter`'s."""
+    out: list[tuple] = []
+    for i, p in enumerate(passages_of(event)):
         text = p.paragraph.text
         years_here = set()
         candidates = prefilter.candidates(text)
         for m in moments if candidates else ():
-            rules = tuple(r for i, r in enumerate(m.rules) if (m.id, i) in candidates)
+            rules = tuple(r for j, r in enumerate(m.rules) if (m.id, j) in candidates)
             hit = rules and matches(rules, text)
             if hit:
-                found[m.id].append(Mention(m.id, p, *hit[0]))
+                out.append((i, m.id, *hit[0]))
                 years_here.add(m.date[:4])
-        unmatched.extend((p, year) for year in dict.fromkeys(_YEAR.findall(text)) if year not in years_here)
-    latest = archive.events[-1].date if archive.events else None
-    return Timeline(moments, {k: tuple(v) for k, v in found.items()}, latest, tuple(unmatched))
+        out.extend((i, "", "", year) for year in dict.fromkeys(_YEAR.findall(text)) if year not in years_here)
+    return out
+
+
+def moment_prefilter(moments: tuple[Moment, ...]) -> Prefilter:
+    """One pass over a text names the few moments worth trying."""
+    return Prefilter({m.id: m.rules for m in moments})
