@@ -27,7 +27,7 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
     taxonomy = load_taxonomy(data_dir / "themes.yml")
     roles = role_words(people)
     cache = EventCache(cache_dir, *(read_bytes(data_dir / name) for name in ("people.yml", "themes.yml")))
-    found: list[tuple[Path, str, str, ParsedSource | None, tuple[Event, str] | None]] = []
+    found: list[tuple[Path, str, str, ParsedSource | None, tuple[Event, str] | None] | None] = []
     seen: dict[str, Path] = {}
     for path in sorted((data_dir / "events").glob("*.md")):
         key = cache.key(path.read_bytes())
@@ -44,7 +44,8 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
     moves = load_moves(data_dir / "addresses.yml", set(seen))
     records = _records(data_dir, set(seen), moves)
     events = []
-    for path, key, event_id, parsed, hit in found:
+    for i, (path, key, event_id, parsed, hit) in enumerate(found):
+        found[i] = None  # each parsed source is let go once its event is built: not all held till the end
         record = records.get(event_id, anchors.Record())
         recorded = record_digest(record)
         if hit and hit[1] == recorded and hit[0].path == path:
