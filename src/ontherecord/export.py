@@ -21,16 +21,17 @@ def events_json(archive: Archive, base: str) -> str:
     } for e in archive.events])
 
 
-def turns_json(archive: Archive, base: str, made: list[str] | None = None) -> str:
+def turns_json(archive: Archive, base: str, made: list[bytes] | None = None) -> bytes:
     """One object per turn (for a report: per quotation), in date and page order. `made`: each event's
-    `turns_of`, when made before."""
+    `turns_of`, when made before. As UTF-8 bytes: the archive's largest file (90 MB at 1,000 events)
+    would take twice that in memory as text."""
     made = made or [turns_of(e, base) for e in archive.events]
-    return "[" + ",".join(part for part in made if part) + "]\n"
+    return b"[" + b",".join(part for part in made if part) + b"]\n"
 
 
-def turns_of(event: Event, base: str) -> str:
+def turns_of(event: Event, base: str) -> bytes:
     """The event's turns as they stand in turns.json: its objects, comma-separated."""
-    return orjson.dumps([_turn(event, t, base) for t in event.turns]).decode()[1:-1]
+    return orjson.dumps([_turn(event, t, base) for t in event.turns])[1:-1]
 
 
 def turn_id(event: Event, turn: Turn) -> str:

@@ -62,7 +62,7 @@ def _spoken(p: Paragraph, quotes: bool = True) -> str:
     return " ".join(s.text for s in p.segments if s.kind in keep)
 
 
-def data_files(archive: Archive, made: list[tuple[str, list[str]]] | None = None) -> dict[str, str]:
+def data_files(archive: Archive, made: list[tuple[str, str]] | None = None) -> dict[str, str]:
     """What the /check/ page reads: one small JSON file per event, the list of events, and the word index
     (word -> the numbers of the events that hold it) split into files by a hash of the word. `made`: each
     event's `of_event`, when made before."""
@@ -76,16 +76,17 @@ def data_files(archive: Archive, made: list[tuple[str, list[str]]] | None = None
     return files
 
 
-def of_event(event: Event) -> tuple[str, list[str]]:
+def of_event(event: Event) -> tuple[str, str]:
     """What the check's files hold of one event: its data file, and the words the index lists it under."""
     return _json(event_data(event)), words_of(event)
 
 
-def words_of(event: Event) -> list[str]:
-    """Every word of the event the check may search for."""
+def words_of(event: Event) -> str:
+    """Every word of the event the check may search for, space-separated (one string: thousands of words an
+    event, for a thousand events, are kept until the index is made)."""
     skip = _stopwords()
     text = unicodedata.normalize("NFKC", " ".join([*(t.text for t in event.turns), *(p.text for p in event.report)]))
-    return sorted(w for w in {w.lower() for w in _WORD.findall(text)} if len(w) >= 3 and w not in skip)
+    return " ".join(sorted(w for w in {w.lower() for w in _WORD.findall(text)} if len(w) >= 3 and w not in skip))
 
 
 def postings(archive: Archive) -> dict[str, list[int]]:
@@ -93,10 +94,10 @@ def postings(archive: Archive) -> dict[str, list[int]]:
     return _postings([words_of(e) for e in archive.events])
 
 
-def _postings(words: list[list[str]]) -> dict[str, list[int]]:
+def _postings(words: list[str]) -> dict[str, list[int]]:
     out: dict[str, list[int]] = {}
     for number, theirs in enumerate(words):
-        for word in theirs:
+        for word in theirs.split():
             out.setdefault(word, []).append(number)
     return out
 

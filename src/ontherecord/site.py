@@ -55,8 +55,8 @@ class SiteBuild:
     timeline: Timeline
     pages: dict[str, LazyPage] = field(default_factory=dict)
     """Source path ('events/<id>.md') -> page, rendered when the generator asks."""
-    data: dict[str, str] = field(default_factory=dict)
-    """Output path ('data/turns.json') -> content."""
+    data: dict[str, str | bytes] = field(default_factory=dict)
+    """Output path ('data/turns.json') -> content (text, or UTF-8 bytes)."""
     home: str = ""
     """HTML to put below the home page's own text."""
     home_head: str = ""
