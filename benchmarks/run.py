@@ -76,6 +76,7 @@ def serve_rebuild(project: Path, page: Path | None = None) -> float:
         for line in lines:
             if "Serving on" in line:
                 break
+        time.sleep(2)  # the file watcher starts just after that line: an edit before it would go unseen
         event = page or sorted((project / "docs" / "_data" / "events").glob("*.md"))[0]
         start = time.perf_counter()
         event.write_text(event.read_text(encoding="utf-8") + "\nA paragraph added to measure the rebuild.\n",
