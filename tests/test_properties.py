@@ -6,6 +6,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ontherecord import anchors
+from ontherecord.render.templates import pages_shown
 from ontherecord.source import read_source
 
 from seeds import words
@@ -142,3 +143,25 @@ def test_fast_tagging_matches_the_naive_rules_on_every_seed_paragraph():
     archive = load_archive(ROOT / "docs" / "_data")
     for paragraph in (p for e in archive.events for p in e.paragraphs):
         assert _taxonomy().tag(paragraph.text) == _naive_tag(_taxonomy(), paragraph.text), paragraph.anchor
+
+
+@given(st.integers(1, 2000).flatmap(lambda count: st.tuples(st.integers(1, count), st.just(count))))
+def test_a_pager_links_the_ends_and_the_neighbours_and_hides_only_runs(page):
+    number, count = page
+    shown = pages_shown(number, count)
+    numbers = [k for k in shown if k is not None]
+    assert numbers == sorted(set(numbers)) and {1, count, number} <= set(numbers) and len(shown) <= 9
+    assert set(range(max(1, number - 2), min(count, number + 2) + 1)) <= set(numbers)
+    assert shown[0] == 1 and shown[-1] == count
+    for before, after in zip(shown, shown[1:], strict=False):
+        if before is not None and after is not None:
+            assert after - before == 1  # no page left out unmarked
+    for before, gap, after in zip(shown, shown[1:], shown[2:], strict=False):
+        if gap is None:
+            assert after - before > 2  # "…" stands for two pages or more
+
+
+def test_a_pager_of_ten_pages():
+    assert pages_shown(6, 12) == [1, None, 4, 5, 6, 7, 8, None, 12]
+    assert pages_shown(5, 10) == [1, 2, 3, 4, 5, 6, 7, None, 10]  # 2 shown: "…" for one page is no shorter
+    assert pages_shown(1, 1) == [1] and pages_shown(10, 10) == [1, None, 8, 9, 10]

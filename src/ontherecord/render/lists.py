@@ -8,7 +8,7 @@ from pathlib import Path
 from .. import urls
 from ..model import Archive, Person
 from . import structured
-from .page import RenderedPage, chunks
+from .page import RenderedPage, page_count, page_of
 from .templates import render
 
 PER_PAGE = 200
@@ -18,14 +18,15 @@ EVENTS_PER_PAGE = 200
 
 
 def events_page_count(archive: Archive) -> int:
-    return len(chunks(list(archive.events), EVENTS_PER_PAGE))
+    return page_count(archive.events, EVENTS_PER_PAGE)
 
 
 def events_index(archive: Archive, root: str, templates: Path | None = None, number: int = 1) -> RenderedPage:
     """Page `number` of the list of events, newest first."""
-    pages = chunks(list(reversed(archive.events)), EVENTS_PER_PAGE)
-    html = render("events.html", templates, root=root, events=pages[number - 1], total=len(archive.events),
-                  first=len(archive.events) - (number - 1) * EVENTS_PER_PAGE, number=number, pages=len(pages))
+    html = render("events.html", templates, root=root,
+                  events=page_of(archive.events[::-1], EVENTS_PER_PAGE, number), total=len(archive.events),
+                  first=len(archive.events) - (number - 1) * EVENTS_PER_PAGE, number=number,
+                  pages=events_page_count(archive))
     return RenderedPage("Events", html, description="Every event in the archive, newest first.")
 
 
@@ -38,19 +39,18 @@ def people_index(archive: Archive, root: str, templates: Path | None = None) -> 
 
 
 def person_page_count(archive: Archive, person: Person) -> int:
-    return len(chunks(archive.turns_of(person.id), PER_PAGE))
+    return page_count(archive.turns_of(person.id), PER_PAGE)
 
 
 def person_page(archive: Archive, person: Person, root: str, number: int = 1,
                 templates: Path | None = None, site_url: str = "", site_name: str = "") -> RenderedPage:
     turns = archive.turns_of(person.id)
-    pages = chunks(turns, PER_PAGE)
     groups = []
-    for _, pairs in groupby(pages[number - 1], key=lambda pair: pair[0].id):
+    for _, pairs in groupby(page_of(turns, PER_PAGE, number), key=lambda pair: pair[0].id):
         pairs = list(pairs)
         groups.append({"event": pairs[0][0], "turns": [t for _, t in pairs]})
     html = render("person.html", templates, root=root, person=person, office=office(person), count=len(turns),
-                  number=number, pages=len(pages), groups=groups)
+                  number=number, pages=page_count(turns, PER_PAGE), groups=groups)
     who = structured.person(person, site_url) | structured.compact(
         {"jobTitle": person.role, "description": person.description,
          "affiliation": {"@type": "Organization", "name": person.affiliation} if person.affiliation else None})

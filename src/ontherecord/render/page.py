@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 
@@ -45,7 +45,13 @@ class LazyPage:
     """The kind of preview card the page shows (see render.cards)."""
 
 
-def chunks(items: list, size: int) -> list[list]:
-    """Items in pages of `size`; one page (maybe empty) at least."""
-    return [items[i : i + size] for i in range(0, len(items), size)] or [[]]
+def page_count(items: Sequence, size: int) -> int:
+    """How many pages of `size` the items fill; one (maybe empty) at least."""
+    return max(1, -(-len(items) // size))
+
+
+def page_of(items: Sequence, size: int, number: int) -> list:
+    """Page `number` (from 1) of the items in pages of `size`: a slice (making every page to show one of
+    them would cost a theme of hundreds of pages the square of its size)."""
+    return list(items[(number - 1) * size : number * size])
 

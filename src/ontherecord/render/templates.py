@@ -28,7 +28,7 @@ def environment(overrides: Path | None = None) -> Environment:
                       auto_reload=False)  # read once a build (see `site.build_site`): no file check per page
     env.filters.update(long_date=long_date, excerpt=excerpt, kind=lambda kind: KIND_LABELS[kind],
                        script_json=lambda data: Markup(script_json(data)))
-    env.globals.update(urls=urls, split_segments=split_segments)
+    env.globals.update(urls=urls, split_segments=split_segments, pages_shown=pages_shown)
     words = env.get_template("_parts.html").module.segments
 
     @lru_cache(maxsize=200_000)
@@ -41,3 +41,17 @@ def environment(overrides: Path | None = None) -> Environment:
 
 def render(name: str, overrides: Path | None = None, **context) -> str:
     return environment(overrides).get_template(name).render(**context)
+
+
+def pages_shown(number: int, count: int, around: int = 2) -> list[int | None]:
+    """The page numbers a pager links to: the first, the last, and `around` on either side of `number`;
+    None where two or more are left out (one left out is shown: a "…" would be no shorter)."""
+    near = range(max(1, number - around), min(count, number + around) + 1)
+    out: list[int | None] = []
+    for k in sorted({1, count, *near}):
+        if out and k - out[-1] == 2:
+            out.append(k - 1)
+        elif out and k - out[-1] > 2:
+            out.append(None)
+        out.append(k)
+    return out

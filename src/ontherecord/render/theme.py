@@ -13,7 +13,7 @@ from ..model import Archive, Paragraph, Theme
 from ..passages import Passage, ThemeIndex, share_anchor
 from ..vocabulary import long_date
 from . import structured
-from .page import RenderedPage, chunks
+from .page import RenderedPage, page_count, page_of
 from .templates import render
 
 PER_PAGE = 100
@@ -27,14 +27,14 @@ def themes_index(archive: Archive, index: ThemeIndex, root: str, templates: Path
 
 
 def theme_page_count(theme: Theme, index: ThemeIndex) -> int:
-    return len(chunks(index.by_theme[theme.slug], PER_PAGE))
+    return page_count(index.by_theme[theme.slug], PER_PAGE)
 
 
 def inputs(theme: Theme, index: ThemeIndex, number: int) -> str | None:
     """Everything page `number` of a theme is made from besides the site's settings (the page is kept under
     this in the page cache); None for the first, whose chart and timeline draw on the whole archive."""
     found = index.by_theme[theme.slug]
-    shown = chunks(found, PER_PAGE)[number - 1]
+    shown = page_of(found, PER_PAGE, number)
     if number == 1 or not all(p.event.fingerprint for p in shown):
         return None
     return " ".join([theme.slug, str(number), str(len(found)), str(len(index.by_event(theme.slug))),
@@ -46,13 +46,13 @@ def theme_page(theme: Theme, index: ThemeIndex, root: str, timeline: str = "", n
                templates: Path | None = None, site_url: str = "", site_name: str = "") -> RenderedPage:
     """Page `number` of a theme: its passages; the chart and timeline slice after them on the first."""
     found = index.by_theme[theme.slug]
-    pages = chunks(found, PER_PAGE)
+    pages = page_count(found, PER_PAGE)
     events = index.by_event(theme.slug)
     groups = [[{"passage": p, "pieces": marked(p.paragraph, theme.slug), "share": share_anchor(p.turn, p.paragraph)}
-               for p in group] for _, group in groupby(pages[number - 1], key=lambda p: p.event.id)]
+               for p in group] for _, group in groupby(page_of(found, PER_PAGE, number), key=lambda p: p.event.id)]
     html = render("theme.html", templates, theme=theme, root=root, count=len(found), events=len(events),
                   first=found[0].event.date if found else None, last=found[-1].event.date if found else None,
-                  number=number, pages=len(pages), groups=groups,
+                  number=number, pages=pages, groups=groups,
                   chart=chart(theme, events) if found and number == 1 else None,
                   timeline=Markup(timeline) if number == 1 else "")
     data = structured.graph(

@@ -7,7 +7,7 @@ from pathlib import Path
 from ..model import Archive, Event
 from ..passages import ThemeIndex
 from ..timeline import Moment, Timeline
-from .page import RenderedPage, chunks
+from .page import RenderedPage, page_count, page_of
 from .templates import render
 
 PER_PAGE = 250
@@ -28,17 +28,17 @@ def _split(timeline: Timeline, archive: Archive) -> tuple[list, list]:
 
 
 def timeline_page_count(timeline: Timeline, archive: Archive) -> int:
-    return len(chunks(_split(timeline, archive)[0], PER_PAGE))
+    return page_count(_split(timeline, archive)[0], PER_PAGE)
 
 
 def timeline_page(timeline: Timeline, archive: Archive, index: ThemeIndex, root: str, number: int = 1,
                   templates: Path | None = None) -> RenderedPage:
     during, before = _split(timeline, archive)
-    pages = chunks(during, PER_PAGE)
+    pages = page_count(during, PER_PAGE)
     sliced = {slug for slug, found in index.by_theme.items() if found}  # theme pages that carry a slice
     html = render("timeline.html", templates, root=root, themes=archive.themes, sliced=sliced, number=number,
-                  pages=len(pages), rows=_rows(timeline, pages[number - 1]), shown=MENTIONS_SHOWN,
-                  before=_rows(timeline, before) if number == len(pages) else [])
+                  pages=pages, rows=_rows(timeline, page_of(during, PER_PAGE, number)), shown=MENTIONS_SHOWN,
+                  before=_rows(timeline, before) if number == pages else [])
     return RenderedPage("Timeline", html,
                         description="The events of the archive and the moments they refer to, in date order.")
 
