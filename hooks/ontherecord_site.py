@@ -88,7 +88,7 @@ def on_page_context(context, page, config, nav):  # rendered as it is written: n
 
 
 def on_post_page(output, page, config):
-    page.content = None  # written: MkDocs would keep every page's HTML until the build ends
+    page.content = None  # written: MkDocs would keep every page's HTML till the end (no plugin here reads it later)
     return output
 
 

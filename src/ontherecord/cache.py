@@ -4,7 +4,8 @@ An event is kept under a key made of its source's bytes, the data every event is
 themes) and the engine's own version (a digest of its code, schemas and templates); the record of
 published anchors it was built against is checked on use. Any change to any of these is a miss, so a
 cached build is the same, byte for byte, as a cold one (tests/test_cache.py). Entries no build asked for
-are removed at the end of each build. Rendered pages are kept under what they are made from (`PageCache`).
+are removed at the end of each build. Rendered pages and each event's data are kept under what they are
+made from (`PageCache`).
 """
 
 from __future__ import annotations
@@ -107,8 +108,9 @@ def folder_digest(folder: Path | None) -> str:
 
 
 class PageCache:
-    """Rendered pages kept on disk under a key of everything they were made from, one file a key, in
-    `folder`; with `folder` None, a cache that keeps nothing. Entries are written whole or not at all."""
+    """What is made from the sources (a rendered page, an event's data files and search record) kept on
+    disk under a key of everything it was made from, one file a key, in `folder`; with `folder` None, a
+    cache that keeps nothing. Entries are written whole or not at all."""
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
