@@ -8,7 +8,7 @@ from pathlib import Path
 
 from . import anchors, schema
 from .addresses import load_moves
-from .cache import EventCache, fingerprint, record_digest
+from .cache import EventCache, digest_of, record_digest
 from .errors import SourceError
 from .model import Archive, Event, Evidence, Paragraph, Person, Removed, Segment, Source, Speaker, Turn, role_words
 from .source import ParsedSource, read_source
@@ -52,7 +52,8 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
             events.append(hit[0])
             continue
         event = build_event(parsed or read_source(path, roles), people, record, taxonomy)
-        event = replace(event, fingerprint=fingerprint(key, recorded, path))
+        # what it was built from, as one digest: pages made from it alone are kept under this
+        event = replace(event, fingerprint=digest_of(key, recorded, str(path)))
         cache.put(key, event, recorded)
         events.append(event)
     cache.prune()

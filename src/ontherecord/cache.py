@@ -85,15 +85,11 @@ def record_digest(record) -> str:
     return hashlib.sha256(pickle.dumps(record, protocol=4)).hexdigest()
 
 
-def fingerprint(key: str, record: str, path: Path) -> str:
-    """What an event was built from, as one digest: its cache key, its anchor record and its file."""
-    return hashlib.sha256(f"{key}\0{record}\0{path}".encode()).hexdigest()
-
-
-def digest_of(*parts: str) -> str:
+def digest_of(*parts: str | bytes) -> str:
+    """One digest of several texts (or bytes), each kept apart from the next."""
     digest = hashlib.sha256()
     for part in parts:
-        digest.update(part.encode() + b"\0")
+        digest.update(hashlib.sha256(part if isinstance(part, bytes) else part.encode()).digest())
     return digest.hexdigest()
 
 

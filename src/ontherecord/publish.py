@@ -39,6 +39,7 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
     for path, page in build.notice_pages(site):
         _write(site_dir / path, page)
         notices.append(path)
+    _forget_gone_sites(work)
     _record(site_dir, work).write_bytes(orjson.dumps({"site": str(site_dir.resolve()), "notices": notices,
                                                       "events": record}))
     digests = {**digests, **written}
@@ -62,15 +63,18 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
 
 def _record(site_dir: Path, work: Path) -> Path:
     """In the build's work folder, one for each site folder (`mkdocs serve` builds in a folder of its own):
-    what the standalone pages in the site folder were made from, and their notices. Records of site
-    folders gone are removed."""
+    what the standalone pages in the site folder were made from, and their notices."""
+    return work / f"kept-{digest_of(str(site_dir.resolve()))[:16]}.json"
+
+
+def _forget_gone_sites(work: Path) -> None:
+    """Remove the records of site folders that are gone (`mkdocs serve` removes its own when it stops)."""
     for old in work.glob("kept-*.json"):
         try:
             if not Path(orjson.loads(old.read_bytes())["site"]).exists():
                 old.unlink()
         except (OSError, ValueError, KeyError):
             old.unlink(missing_ok=True)
-    return work / f"kept-{digest_of(str(site_dir.resolve()))[:16]}.json"
 
 
 def set_aside(site_dir: Path, work: Path) -> None:
@@ -79,12 +83,12 @@ def set_aside(site_dir: Path, work: Path) -> None:
     aside, passages, record = _aside(site_dir), site_dir / urls.PASSAGES, _record(site_dir, work)
     if aside.exists():
         shutil.rmtree(aside)  # left by a build that failed: nothing is known of it
-    try:
-        if orjson.loads(record.read_bytes())["site"] == str(site_dir.resolve()) and passages.is_dir():
+    if record.exists() and passages.is_dir():
+        try:
             passages.rename(aside)  # the same file system: one rename, however many pages
             return
-    except (OSError, ValueError, KeyError):
-        pass
+        except OSError:
+            pass
     record.unlink(missing_ok=True)
 
 
@@ -98,8 +102,13 @@ def _take_back(site_dir: Path, work: Path) -> dict:
     aside, record = _aside(site_dir), _record(site_dir, work)
     if not aside.exists() or not record.exists():
         return {}
-    kept = orjson.loads(record.read_bytes())
-    record.unlink()  # until this build has written its own
+    try:
+        kept = orjson.loads(record.read_bytes())
+        record.unlink()  # until this build has written its own
+    except (OSError, ValueError):  # a record cut short: nothing set aside can be trusted
+        shutil.rmtree(aside)
+        record.unlink(missing_ok=True)
+        return {}
     for path in kept["notices"]:
         (aside / path.removeprefix(urls.PASSAGES)).unlink(missing_ok=True)
     shutil.rmtree(site_dir / urls.PASSAGES, ignore_errors=True)

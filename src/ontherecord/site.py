@@ -73,7 +73,7 @@ class SiteBuild:
     """Rendered pages kept from one build to the next, under their inputs and `settings`."""
     settings: str = ""
     """A digest of the engine and the site's settings: a kept page made under others is not used."""
-    search: tuple[dict[str, str], int] = ({}, 0)
+    search: tuple[dict[str, str], int] = field(default_factory=lambda: ({}, 0))
     """What Pagefind indexes: records by path, and how many passages they hold (`search.search_records`)."""
 
     def addresses(self) -> set[str]:
@@ -82,9 +82,10 @@ class SiteBuild:
         passages = {urls.passage(e.id, anchor) for e in self.archive.events for anchor, _, _ in standalone(e)}
         return pages | passages | set(self.data)
 
-    def check_published(self, published: list[tuple[int, str]], path: Path) -> None:
-        """Every address ever published must answer: with its page, or with a notice of where it went."""
-        answering = self.addresses() | set(self.notices)
+    def check_published(self, published: list[tuple[int, str]], path: Path, addresses: set[str] | None = None) -> None:
+        """Every address ever published must answer: with its page, or with a notice of where it went.
+        `addresses`: this build's own (`addresses()`), when made already."""
+        answering = (self.addresses() if addresses is None else addresses) | set(self.notices)
         for line, address in published:
             if address not in answering:
                 raise SourceError(path, line, f"the published address '{address}' would no longer answer",
@@ -135,7 +136,7 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     moments = load_moments(data_dir / "moments.yml", archive.themes)
     # `mkdocs serve` builds for another address than `mkdocs build`: each keeps its pages in a folder of its own
     settings = digest_of(engine_version(), site_url, site_name, folder_digest(templates and templates / "ontherecord"))
-    made = _of_events(archive, base, moments, digest_of(read_bytes(data_dir / "moments.yml").hex()),
+    made = _of_events(archive, base, moments, digest_of(read_bytes(data_dir / "moments.yml")),
                       PageCache(cache_dir and cache_dir / "derived" / settings[:16]))
     timeline = build_timeline(archive, moments, [m["timeline"] for m in made])
     home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
@@ -186,8 +187,9 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     build.search = search_records(archive, [m["record"] for m in made])
     build.data[MATCHER] = quotecheck.script()
     build.data[urls.ROBOTS] = _robots(site_url)
-    build.notices = _notices(archive, published, build.addresses())
-    build.check_published(published, data_dir / "published.txt")
+    addresses = build.addresses()
+    build.notices = _notices(archive, published, addresses)
+    build.check_published(published, data_dir / "published.txt", addresses)
     return build
 
 

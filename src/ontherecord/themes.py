@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -38,10 +39,6 @@ class Rule:
     with_: re.Pattern | None = None
     unless: re.Pattern | None = None
     within: str = "sentence"
-    keys: tuple[str, ...] = ()
-    """Lower-case literal starts of the `any` phrases: a matching text contains one, or matches `regex`."""
-    regex: re.Pattern | None = None
-    """The `re:` patterns among `any`, which no literal test can rule out."""
     loose: re2._Regexp | None = None
     """`any` in RE2 (see `Prefilter`): where it finds nothing, `any` cannot match; None if RE2 cannot read it."""
     phrases: tuple[str, ...] = ()
@@ -56,17 +53,7 @@ class Taxonomy:
 
     def tag(self, text: str) -> list[Evidence]:
         """Every theme whose rules match `text`, with the first match of each rule."""
-        candidates = self.prefilter.candidates(text)
-        if not candidates:
-            return []
-        spans = sentence_spans(text)
-        found = []
-        for slug in self.themes:
-            for i, rule in enumerate(self.rules[slug]):
-                words = (slug, i) in candidates and _first_match(rule, text, spans)
-                if words:
-                    found.append(Evidence(slug, rule.id, words))
-        return found
+        return [Evidence(slug, rule.id, words) for slug, rule, words in self.prefilter.matches(text)]
 
     @cached_property
     def prefilter(self) -> Prefilter:
@@ -83,6 +70,7 @@ class Prefilter:
     """
 
     def __init__(self, rules: dict[str, tuple[Rule, ...]]) -> None:
+        self.rules = rules
         self.set = re2.Set.SearchSet(re2.Options())
         self.owners: list[tuple[str, int]] = []
         self.always: set[tuple[str, int]] = set()
@@ -98,6 +86,15 @@ class Prefilter:
 
     def candidates(self, text: str) -> set[tuple[str, int]]:
         return {self.owners[i] for i in self.set.Match(text) or ()} | self.always
+
+    def matches(self, text: str) -> Iterator[tuple[str, Rule, str]]:
+        """(owner, rule, matched words) for each rule that matches `text`, in the order of the rules."""
+        candidates = self.candidates(text)
+        spans = sentence_spans(text) if candidates else []
+        for owner, theirs in self.rules.items():
+            for i, rule in enumerate(theirs):
+                if (owner, i) in candidates and (words := _first_match(rule, text, spans)):
+                    yield owner, rule, words
 
 
 _ASCII_WORD = re.compile(r"[A-Za-z0-9_]")
@@ -116,18 +113,9 @@ def _loose(pattern: str) -> str:
 
 
 def matches(rules: tuple[Rule, ...], text: str) -> list[tuple[str, str]]:
-    """(rule id, matched words) for each of `rules` that matches `text`."""
-    found: list[tuple[str, str]] = []
-    spans: list[tuple[int, int]] = []
-    lowered = text.lower()
-    for rule in rules:
-        if not any(k in lowered for k in rule.keys) and not (rule.regex and rule.regex.search(text)):
-            continue  # the cheap test first: a plain substring search rejects almost every rule
-        spans = spans or sentence_spans(text)
-        words = _first_match(rule, text, spans)
-        if words:
-            found.append((rule.id, words))
-    return found
+    """(rule id, matched words) for each of `rules` that matches `text`, every rule tried (no prefilter)."""
+    spans = sentence_spans(text)
+    return [(rule.id, words) for rule in rules if (words := _first_match(rule, text, spans))]
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -233,9 +221,7 @@ def compile_rules(entries: list[dict], doc: YamlDoc, at: list) -> tuple[Rule, ..
         try:
             rules.append(Rule(id=r["id"], any=_one(r["any"]), with_=_one(r.get("with", [])),
                               unless=_one(r.get("unless", [])), within=r.get("within", "sentence"),
-                              keys=tuple(p.split("*")[0].lower() for p in r["any"] if not p.startswith("re:")),
-                              regex=_one([p for p in r["any"] if p.startswith("re:")]), loose=_loose_one(r["any"]),
-                              phrases=tuple(r["any"])))
+                              loose=_loose_one(r["any"]), phrases=tuple(r["any"])))
         except re.error as exc:
             where = next(([*at, j, key, k] for key in ("any", "with", "unless") for k, p in enumerate(r.get(key, []))
                           if _invalid(p)), [*at, j])

@@ -17,7 +17,7 @@ from . import schema
 from .errors import SourceError
 from .model import Archive, Event
 from .passages import Passage, passages_of
-from .themes import Prefilter, Rule, compile_rules, matches
+from .themes import Prefilter, Rule, compile_rules
 from .yamldoc import load_yaml_file
 
 _YEAR = re.compile(r"(?<![\d.,/])(1[89]\d\d|20\d\d)(?![\d%])")
@@ -145,16 +145,15 @@ def mentions_of(event: Event, moments: tuple[Moment, ...], prefilter: Prefilter)
     """What one event's passages mention, in page order, as (passage number, moment id, rule, words), and
     (passage number, '', '', year) for a year that matches no moment. `prefilter`: `moment_prefilter`'s."""
     out: list[tuple] = []
+    dates = {m.id: m.date for m in moments}
     for i, p in enumerate(passages_of(event)):
         text = p.paragraph.text
-        years_here = set()
-        candidates = prefilter.candidates(text)
-        for m in moments if candidates else ():
-            rules = tuple(r for j, r in enumerate(m.rules) if (m.id, j) in candidates)
-            hit = rules and matches(rules, text)
-            if hit:
-                out.append((i, m.id, *hit[0]))
-                years_here.add(m.date[:4])
+        mentioned, years_here = set(), set()
+        for moment, rule, words in prefilter.matches(text):
+            if moment not in mentioned:  # a moment's first rule to match is the one kept
+                out.append((i, moment, rule.id, words))
+                mentioned.add(moment)
+                years_here.add(dates[moment][:4])
         out.extend((i, "", "", year) for year in dict.fromkeys(_YEAR.findall(text)) if year not in years_here)
     return out
 

@@ -11,24 +11,24 @@ def person(person_id: str) -> str:
     return f"people/{person_id}/"
 
 
+PASSAGES = "a/"
+"""The folder of every standalone page."""
+
+
 def passage(event_id: str, anchor: str) -> str:
     """The standalone page of a turn or quotation: short, and as permanent as its anchor."""
-    return f"a/{event_id}/{anchor}/"
+    return f"{PASSAGES}{event_id}/{anchor}/"
 
 
 def passage_parts(path: str) -> tuple[str, str] | None:
     """(event id, anchor) of a standalone page's path ('a/<event>/<anchor>/'), None for any other path."""
     parts = path.split("/")
-    return (parts[1], parts[2]) if len(parts) == 4 and parts[0] == "a" and not parts[3] else None
-
-
-PASSAGES = "a/"
-"""The folder of every standalone page."""
+    return (parts[1], parts[2]) if len(parts) == 4 and parts[0] + "/" == PASSAGES and not parts[3] else None
 
 
 def passages_of(event_id: str) -> str:
     """The folder of an event's standalone pages."""
-    return f"a/{event_id}/"
+    return f"{PASSAGES}{event_id}/"
 
 
 def theme(slug: str) -> str:
