@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 from urllib.parse import urlsplit
+
+from ontherecord.archive import load_archive
+from ontherecord.search import search_records
 
 from sites import ROOT
 
@@ -61,7 +66,7 @@ def test_typing_a_phrase_shows_results_with_event_date_speaker_and_highlighted_e
     first = results.first
     assert "AFET committee" in first.locator(".otr-search__title").inner_text()
     meta = first.locator(".otr-search__meta").inner_text()
-    assert "26 January 2026" in meta and "Mark Rutte" in meta and "Answer" in meta
+    assert "26 January 2026" in meta and "Mark Rutte, NATO Secretary General" in meta and "Answer" in meta
     assert first.locator(".otr-search__excerpt mark").count() >= 2
     assert first.get_attribute("aria-selected") == "true"
 
@@ -131,3 +136,32 @@ def test_the_build_log_states_the_index_size(real_site):
     assert "passages" in line and "KiB" in line
     turns = json.loads((real_site.site / "data/turns.json").read_text(encoding="utf-8"))
     assert f"{sum(len(t['paragraphs']) for t in turns)} passages" in line
+
+
+def test_every_passage_found_under_a_filter_is_of_that_filter(page, site_url, real_site):
+    # The record carries each passage's speaker, role, kind and themes as numbers into its filters
+    # (search.py, `record_html`): a misread number would show a passage under the wrong name or theme.
+    data = real_site.site / "data"
+    turns = json.loads((data / "turns.json").read_text(encoding="utf-8"))
+    of = {p["url"].lstrip("/"): (t, p) for t in turns for p in t["paragraphs"]}
+    cases = [({"theme": th["title"]}, lambda t, p, slug=th["slug"]: slug in p["themes"])
+             for th in json.loads((data / "themes.json").read_text(encoding="utf-8"))]
+    cases += [({"speaker": name}, lambda t, p, name=name: t["speaker_name"] == name)
+              for name in {t["speaker_name"] for t in turns}]
+    cases += [({"kind": kind.title()}, lambda t, p, kind=kind: t["kind"] == kind)
+              for kind in {t["kind"] for t in turns}]
+    page.goto(site_url)
+    found = 0
+    for filters, holds in cases:
+        links = page.evaluate("([q, f]) => otrSearch.links(q, f)", ["Ukraine", filters])
+        assert [link for link in links if not holds(*of[link])] == [], filters
+        found += bool(links)
+    assert found >= len(cases) * 2 // 3
+
+
+def test_the_records_say_who_spoke_each_passage_in_no_word_pagefind_indexes():
+    # Pagefind indexes every meta field's words; the rows for each passage must add none (search.py, DIGITS).
+    records, passages = search_records(load_archive(ROOT / "docs/_data"))
+    rows = [html.unescape(re.search(r'data-pagefind-meta="passages">([^<]*)<', r).group(1)) for r in records.values()]
+    assert sum(len(r.split(" ")) for r in rows) == passages
+    assert all(r and not re.search(r"[\w#*]", r) for r in rows)

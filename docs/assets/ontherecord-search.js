@@ -133,8 +133,27 @@
     });
   }
 
-  // One record per event; each passage is a sub-result under its anchor. The record's `passages`
-  // meta (anchor -> [speaker, role, kind, themes]) keeps the filters exact for each passage.
+  // One record per event; each passage is a sub-result under its anchor. The record says who spoke
+  // each passage, as what, and on which themes, so that the filters are exact for each passage: its
+  // `passages` meta has a row for each heading, in order: the places of the passage's speaker, role,
+  // kind and themes in the record's (sorted) speaker filter, `roles` meta, kind filter and theme filter,
+  // written in DIGITS (punctuation, which Pagefind does not index as words: search.py says why).
+  var DIGITS = "!$%()+,-./";
+  function whoOf(data) { // anchor -> [speaker, role, kind, themes]
+    var filters = data.filters || {}, rows = (data.meta.passages || "").split(" "), who = {};
+    var lists = [filters.speaker, JSON.parse(data.meta.roles || "[]"), filters.kind, filters.theme]
+      .map(function (list) { return (list || []).slice().sort(); });
+    (data.anchors || []).forEach(function (heading, i) {
+      if (!rows[i]) return;
+      var n = rows[i].split(":").map(function (code) {
+        return +code.split("").map(function (c) { return DIGITS.indexOf(c); }).join("");
+      });
+      who[heading.id] = [lists[0][n[0]], lists[1][n[1]], lists[2][n[2]],
+        n.slice(3).map(function (t) { return lists[3][t]; })];
+    });
+    return who;
+  }
+
   function keep(who, filters) {
     return (!filters.speaker || who[0] === filters.speaker) && (!filters.kind || who[2] === filters.kind) &&
       (!filters.theme || who[3].indexOf(filters.theme) >= 0);
@@ -162,7 +181,7 @@
     return Promise.all(results.slice(0, MAX_EVENTS).map(function (r) { return r.data(); })).then(function (all) {
       var out = [];
       all.forEach(function (data, rank) {
-        var who = JSON.parse(data.meta.passages || "{}");
+        var who = whoOf(data);
         var content = (data.content || "").split(/\s+/);
         var subs = (data.sub_results || []).filter(function (sub) { return sub.anchor; })
           .sort(function (a, b) { return a.anchor.location - b.anchor.location; });

@@ -27,6 +27,11 @@ from importlib import metadata
 from pathlib import Path
 
 _ARGS = ("--force-language", "en", "--quiet")
+_CHUNK = {"PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": "1500"}
+"""Word positions per index file (Pagefind's default: 20,000). A query downloads the files that hold its
+words; in smaller files, fewer of their neighbours come along: at 1,000 events, 305 KB rather than 365 KB
+for three frequent words. Pagefind 1.5 reads this variable; a Pagefind that did not would only make
+larger files."""
 _KEEP = 3
 """Indexes kept in the cache: the current one and a couple to go back to."""
 _RUNNING: weakref.WeakSet[IndexJob] = weakref.WeakSet()
@@ -74,7 +79,8 @@ class IndexJob:
         self._process = subprocess.Popen(
             [sys.executable, "-m", "pagefind", "--site", str(self._tmp / "records"),
              "--output-path", str(self._tmp / "pagefind"), *_ARGS],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_die_with_parent)
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=_die_with_parent,
+            env={**os.environ, **_CHUNK})
 
     def finish(self, site_dir: Path) -> IndexStats:
         """Wait for Pagefind and put its index into `site_dir`/pagefind/. Raises IndexingError."""
@@ -111,7 +117,7 @@ class IndexJob:
 
 def _key(records: dict[str, str]) -> str:
     digest = hashlib.sha256()
-    digest.update(f"{metadata.version('pagefind')} {' '.join(_ARGS)}".encode())
+    digest.update(f"{metadata.version('pagefind')} {' '.join(_ARGS)} {_CHUNK}".encode())
     for path in sorted(records):
         digest.update(b"\0" + path.encode() + b"\0" + records[path].encode())
     return digest.hexdigest()[:24]

@@ -6,9 +6,9 @@ navigation chrome is indexed. Each passage stands under a heading with its ancho
 so Pagefind's sub-results land on it. One record per event keeps Pagefind's memory
 and the metadata every query loads small at a thousand events (one record per
 passage cost 4 GB and 626 KB a query there). Filters are set per event; the
-`passages` meta (anchor -> speaker, role, kind, themes) lets the search UI keep the
-speaker, kind and theme filters exact for each passage. Pagefind's own CLI indexes
-the records in one run, while the generator renders pages (see `indexer`).
+`passages` meta (each passage's speaker, role, kind and themes) lets the
+search UI keep the speaker, kind and theme filters exact for each passage. Pagefind's
+own CLI indexes the records in one run, while the generator renders pages (see `indexer`).
 """
 
 from __future__ import annotations
@@ -43,21 +43,40 @@ def unit_aliases(text: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+DIGITS = "!$%()+,-./"
+"""0-9 in the `passages` meta. Pagefind indexes every meta field's words: written out for each passage,
+speaker names, roles and theme titles (a theme called "Ukraine" on most passages) cost a query for three
+frequent words 115 KB, and Pagefind 190 MB of memory, at 1,000 events. It indexes no punctuation, and no
+filter values."""
+
+
 def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) -> str:
-    """The page Pagefind indexes for one event (`found`, its passages): each under a heading with its anchor."""
-    who = {}
+    """The page Pagefind indexes for one event (`found`, its passages): each under a heading with its anchor.
+
+    Its `passages` meta has a row for each passage, in the order of their headings: the place of its
+    speaker, role, kind and themes in the record's speaker filter, `roles` meta, kind filter and theme
+    filter, each list sorted, in `DIGITS` (assets/ontherecord-search.js, `whoOf`, reads them)."""
+    who = []
     for p in found:
         role = p.turn.speaker.role + (f", as reported by {event.sources[0].publisher}"
                                       if p.turn.kind == "quotation" else "")
-        who[p.anchor] = [p.turn.speaker.person.name, role, KIND_LABELS[p.turn.kind],
-                         [themes[t].title for t in p.paragraph.themes]]
-    meta = {"title": event.title, "date": long_date(event.date), "passages": json.dumps(who, ensure_ascii=False)}
-    filters = {"theme": sorted({t for w in who.values() for t in w[3]}),
-               "speaker": sorted({w[0] for w in who.values()}), "event": [f"{event.date.isoformat()} · {event.title}"],
-               "kind": sorted({w[2] for w in who.values()}), "year": [str(event.date.year)]}
-    passages = [{"anchor": p.anchor, "name": who[p.anchor][0], "text": p.paragraph.text,
-                 "aliases": unit_aliases(p.paragraph.text)} for p in found]
+        who.append((p.turn.speaker.person.name, role, KIND_LABELS[p.turn.kind],
+                    [themes[t].title for t in p.paragraph.themes]))
+    names, roles, kinds = (sorted({w[i] for w in who}) for i in range(3))
+    titles = sorted({t for w in who for t in w[3]})
+    rows = [":".join([_digits(names.index(name)), _digits(roles.index(role)), _digits(kinds.index(kind)),
+                      *(_digits(titles.index(title)) for title in on)]) for name, role, kind, on in who]
+    meta = {"title": event.title, "date": long_date(event.date), "roles": json.dumps(roles, ensure_ascii=False),
+            "passages": " ".join(rows)}
+    filters = {"theme": titles, "speaker": names, "event": [f"{event.date.isoformat()} · {event.title}"],
+               "kind": kinds, "year": [str(event.date.year)]}
+    passages = [{"anchor": p.anchor, "name": w[0], "text": p.paragraph.text, "aliases": unit_aliases(p.paragraph.text)}
+                for p, w in zip(found, who, strict=True)]
     return render("search-record.html", event=event, meta=meta, filters=filters, passages=passages)
+
+
+def _digits(number: int) -> str:
+    return "".join(DIGITS[int(d)] for d in str(number))
 
 
 def search_records(archive: Archive, made: list[tuple[str, int]] | None = None) -> tuple[dict[str, str], int]:
