@@ -196,8 +196,8 @@
           var at = sub.anchor ? sub.anchor.location : 0;
           var end = starts.filter(function (l) { return l > at; }).sort(function (x, y) { return x - y; })[0];
           if (end === undefined) end = content.length;
-          // The passage's words: after its heading (the speaker's name), the index's aliases left out.
-          var skip = sub.anchor ? who[anchor][0].split(/\s+/).length : 0;
+          // The passage's words: after its heading (one mark, search-record.html), the index's aliases left out.
+          var skip = sub.anchor ? 1 : 0;
           var text = sub.anchor ? content.slice(sub.anchor.location + skip, end).join(" ") : "";
           var words = wordsOf(text);
           var found = meant.filter(function (q) {

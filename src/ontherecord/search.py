@@ -70,8 +70,8 @@ def record_html(event: Event, found: list[Passage], themes: dict[str, Theme]) ->
             "passages": " ".join(rows)}
     filters = {"theme": titles, "speaker": names, "event": [f"{event.date.isoformat()} · {event.title}"],
                "kind": kinds, "year": [str(event.date.year)]}
-    passages = [{"anchor": p.anchor, "name": w[0], "text": p.paragraph.text, "aliases": unit_aliases(p.paragraph.text)}
-                for p, w in zip(found, who, strict=True)]
+    passages = [{"anchor": p.anchor, "text": p.paragraph.text, "aliases": unit_aliases(p.paragraph.text)}
+                for p in found]
     return render("search-record.html", event=event, meta=meta, filters=filters, passages=passages)
 
 
