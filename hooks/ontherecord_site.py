@@ -41,6 +41,10 @@ _state: _State | None = None
 
 
 def on_pre_build(config):  # before MkDocs empties the site folder: keep the standalone pages that still hold
+    global _state
+    if _state is not None:  # `mkdocs serve`: the last build is let go before the next is made
+        _state.build.release()
+        _state = None
     set_aside(Path(config.site_dir), _work(config))
 
 

@@ -65,3 +65,29 @@ def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):
     differ = [f for f in files if (second / f).read_bytes() != (tmp_path / "first" / f).read_bytes()]
     assert differ == []
     assert not list((project / ".cache" / "ontherecord").glob("tmp-*"))
+
+
+SERVE = """
+import gc, sys, weakref
+from pathlib import Path
+from ontherecord.site import build_site
+data = Path(sys.argv[1])
+first = build_site(data)
+gone = [weakref.ref(first), weakref.ref(first.archive), weakref.ref(first.archive.events[0])]
+del first
+second = build_site(data)
+print([ref() is None for ref in gone], gc.isenabled())
+gc.disable()
+released = weakref.ref(second)
+second.release()
+del second
+print(released() is None)
+"""
+
+
+def test_a_build_let_go_before_the_next_is_freed_not_frozen_for_good():
+    # As `mkdocs serve` rebuilds: a build's objects are frozen out of the cycle collector's sight
+    # (site.build_site), so what the last build left behind must be freed before the next is frozen.
+    run = subprocess.run([sys.executable, "-c", SERVE, str(ROOT / "docs" / "_data")], capture_output=True,
+                         text=True, check=True)
+    assert run.stdout.split("\n")[:2] == ["[True, True, True] True", "True"]  # released: freed at once

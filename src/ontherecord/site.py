@@ -7,6 +7,7 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -111,6 +112,11 @@ class SiteBuild:
         """The pages written after the generator's build that belong in its sitemap: the standalone pages."""
         return [site.url + urls.passage(e.id, anchor) for e in self.archive.events for anchor, _, _ in standalone(e)]
 
+    def release(self) -> None:
+        """Lets go of the pages, which refer back to the build: once nothing else holds it, it is freed at once,
+        not by the collector's pass over everything that the next `build_site` starts with."""
+        self.pages.clear()
+
     def report(self) -> list[str]:
         """Lines for the build log: what an editor should know about this build."""
         lines = [f"{e.path.name}: {len(e.new_anchors)} anchors not yet in the published record"
@@ -127,6 +133,28 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
     theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings;
     `cache_dir` keeps built events and rendered pages from one build to the next (see `cache`)."""
+    # Python's cycle collector goes over every object the build holds, again and again as they grow in
+    # number, and a build leaves almost no garbage (about 200 objects at 1,000 events). So it is paused while
+    # they are made, and they are then frozen out of its sight: a cached build at 1,000 events took 15 s
+    # rather than 19 (frozen, they also stay shared with the forked page writers). The last build's are
+    # thawed and what of it is garbage collected first, or it would be frozen for good (`mkdocs serve`):
+    # its templates, and the build itself unless `SiteBuild.release` let it go at once.
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        build = _build_site(data_dir, site_url, site_name, templates, description, cache_dir)
+    finally:
+        if enabled:
+            gc.enable()
+    gc.freeze()
+    return build
+
+
+def _build_site(data_dir: Path, site_url: str, site_name: str, templates: Path | None, description: str,
+                cache_dir: Path | None) -> SiteBuild:
     environment.cache_clear()  # templates are read anew each build: `mkdocs serve` sees an override added
     archive = load_archive(data_dir, cache_dir and cache_dir / "events")
     published = read_published(data_dir / "published.txt")
