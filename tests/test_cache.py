@@ -63,6 +63,11 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path, monk
     assert cached == cold and b"churchill" in cached["data/timeline.json"] and b"High North" in cached[
         "data/timeline.json"]
 
+    people = data / "people.yml"  # a person's page is kept in the cache: it must follow the registry
+    people.write_text(people.read_text(encoding="utf-8").replace("Moderates the", "Chairs the"), encoding="utf-8")
+    cached, cold = _cold_and_cached(project)
+    assert cached == cold and b"Chairs the test events." in cached["people/host-two/index.html"]
+
     themes = data / "themes.yml"  # a rule change re-tags every event: the cache must not keep old tags
     themes.write_text(themes.read_text(encoding="utf-8").replace("Greenland", "Groenland"), encoding="utf-8")
     cached, cold = _cold_and_cached(project)

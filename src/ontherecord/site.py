@@ -24,7 +24,7 @@ from .render.check import MATCHER, check_page
 from .render.event import event_page
 from .render.event import inputs as event_inputs
 from .render.home import home_sections
-from .render.lists import events_index, events_page_count, people_index, person_page, person_page_count
+from .render.lists import events_index, events_page_count, people_index, person_inputs, person_page, person_page_count
 from .render.notice import moved_page, retired_page
 from .render.page import LazyPage, RenderedPage
 from .render.passage import passage_page
@@ -345,5 +345,6 @@ def _timeline(number, build: SiteBuild):
 
 
 def _person(person, number, build: SiteBuild):
-    return lambda: person_page(build.archive, person, _root(urls.person(person.id), number), number, build.templates,
-                               build.site_url, build.site_name)
+    return _kept(build, lambda: person_inputs(build.archive, person, number),
+                 lambda: person_page(build.archive, person, _root(urls.person(person.id), number), number,
+                                     build.templates, build.site_url, build.site_name))

@@ -42,6 +42,16 @@ def person_page_count(archive: Archive, person: Person) -> int:
     return page_count(archive.turns_of(person.id), PER_PAGE)
 
 
+def person_inputs(archive: Archive, person: Person, number: int) -> str | None:
+    """Everything page `number` of a person is made from besides the site's settings (the page is kept under
+    this in the page cache): the person, and the events of the turns it shows."""
+    turns = archive.turns_of(person.id)
+    shown = page_of(turns, PER_PAGE, number)
+    if not all(event.fingerprint for event, _ in shown):
+        return None
+    return " ".join([repr(person), str(number), str(len(turns)), *(e.fingerprint + t.anchor for e, t in shown)])
+
+
 def person_page(archive: Archive, person: Person, root: str, number: int = 1,
                 templates: Path | None = None, site_url: str = "", site_name: str = "") -> RenderedPage:
     turns = archive.turns_of(person.id)
