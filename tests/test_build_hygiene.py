@@ -87,7 +87,7 @@ print(released() is None)
 
 def test_a_build_let_go_before_the_next_is_freed_not_frozen_for_good():
     # As `mkdocs serve` rebuilds: a build's objects are frozen out of the cycle collector's sight
-    # (site.build_site), so what the last build left behind must be freed before the next is frozen.
+    # (collector.kept_out), so what the last build left behind must be freed before the next is frozen.
     run = subprocess.run([sys.executable, "-c", SERVE, str(ROOT / "docs" / "_data")], capture_output=True,
                          text=True, check=True)
     assert run.stdout.split("\n")[:2] == ["[True, True, True] True", "True"]  # released: freed at once

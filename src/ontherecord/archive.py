@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from pathlib import Path
 
-from . import anchors, schema
+from . import anchors, collector, schema
 from .addresses import load_moves
 from .cache import EventCache, digest_of, record_digest
 from .errors import SourceError
@@ -23,6 +23,11 @@ def load_archive(data_dir: Path, cache_dir: Path | None = None) -> Archive:
     With `cache_dir`, events built before from the same bytes (and the same people, themes, anchor
     record and engine) are taken from there instead of being parsed and tagged again.
     """
+    with collector.paused():
+        return _load_archive(data_dir, cache_dir)
+
+
+def _load_archive(data_dir: Path, cache_dir: Path | None) -> Archive:
     people = load_people(data_dir / "people.yml")
     taxonomy = load_taxonomy(data_dir / "themes.yml")
     roles = role_words(people)

@@ -7,13 +7,12 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import export, feeds, quotecheck, urls
+from . import collector, export, feeds, quotecheck, urls
 from .addresses import read_published
 from .archive import load_archive, read_bytes
 from .cache import PageCache, digest_of, engine_version, folder_digest
@@ -114,7 +113,7 @@ class SiteBuild:
 
     def release(self) -> None:
         """Lets go of the pages, which refer back to the build: once nothing else holds it, it is freed at once,
-        not by the collector's pass over everything that the next `build_site` starts with."""
+        not by the collector's pass over everything that the next `build_site` starts with (`collector`)."""
         self.pages.clear()
 
     def report(self) -> list[str]:
@@ -133,24 +132,8 @@ def build_site(data_dir: Path, site_url: str = "", site_name: str = "", template
     """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
     theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings;
     `cache_dir` keeps built events and rendered pages from one build to the next (see `cache`)."""
-    # Python's cycle collector goes over every object the build holds, again and again as they grow in
-    # number, and a build leaves almost no garbage (about 200 objects at 1,000 events). So it is paused while
-    # they are made, and they are then frozen out of its sight: a cached build at 1,000 events took 15 s
-    # rather than 19 (frozen, they also stay shared with the forked page writers). The last build's are
-    # thawed and what of it is garbage collected first, or it would be frozen for good (`mkdocs serve`):
-    # its templates, and the build itself unless `SiteBuild.release` let it go at once.
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        build = _build_site(data_dir, site_url, site_name, templates, description, cache_dir)
-    finally:
-        if enabled:
-            gc.enable()
-    gc.freeze()
-    return build
+    with collector.kept_out():  # the build lives on: see `collector`
+        return _build_site(data_dir, site_url, site_name, templates, description, cache_dir)
 
 
 def _build_site(data_dir: Path, site_url: str, site_name: str, templates: Path | None, description: str,
