@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import xml.etree.ElementTree as ET
+
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from ontherecord import anchors
+from ontherecord.feeds import sitemap
 from ontherecord.render.templates import pages_shown
 from ontherecord.source import read_source
 
@@ -165,3 +168,14 @@ def test_a_pager_of_ten_pages():
     assert pages_shown(6, 12) == [1, None, 4, 5, 6, 7, 8, None, 12]
     assert pages_shown(5, 10) == [1, 2, 3, 4, 5, 6, 7, None, 10]  # 2 shown: "…" for one page is no shorter
     assert pages_shown(1, 1) == [1] and pages_shown(10, 10) == [1, None, 8, 9, 10]
+
+
+XML_TEXT = st.text(st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\ufffe\uffff"))
+
+
+@given(st.lists(st.tuples(XML_TEXT, XML_TEXT), max_size=5))
+def test_a_sitemap_gives_back_every_location_and_day_it_was_made_of(pairs):
+    root = ET.fromstring(sitemap(pairs).encode("utf-8"))
+    ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+    assert root.tag == ns + "urlset"
+    assert [(u.findtext(ns + "loc"), u.findtext(ns + "lastmod")) for u in root] == pairs
