@@ -20,6 +20,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 
@@ -77,6 +78,8 @@ def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
     port = free_port()
     server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    watchdog = threading.Timer(1800, server.kill)  # an edit the watcher missed would wait for ever: fail instead
+    watchdog.start()
     try:
         lines = iter(server.stdout.readline, "")
         for line in lines:
@@ -97,6 +100,7 @@ def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
                 raise SystemExit("mkdocs serve stopped before rebuilding")
         return times
     finally:
+        watchdog.cancel()
         server.terminate()
         try:
             server.wait(timeout=60)
