@@ -71,7 +71,6 @@ def sitemap(locations: list[tuple[str, str]]) -> str:
     return render("sitemap.xml", locations=locations)
 
 
-
 _ENTRY = re.compile(r"(<loc>([^<]*)</loc>\s*)(<lastmod>[^<]*</lastmod>)?")
 
 
