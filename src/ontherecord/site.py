@@ -82,10 +82,10 @@ class SiteBuild:
         passages = {urls.passage(e.id, anchor) for e in self.archive.events for anchor, _, _ in standalone(e)}
         return pages | passages | set(self.data)
 
-    def check_published(self, published: list[tuple[int, str]], path: Path, addresses: set[str] | None = None) -> None:
-        """Every address ever published must answer: with its page, or with a notice of where it went.
-        `addresses`: this build's own (`addresses()`), when made already."""
-        answering = (self.addresses() if addresses is None else addresses) | set(self.notices)
+    def check_published(self, published: list[tuple[int, str]], path: Path, addresses: set[str]) -> None:
+        """Every address ever published must answer: with its page (`addresses`, this build's own), or with a
+        notice of where it went."""
+        answering = addresses | set(self.notices)
         for line, address in published:
             if address not in answering:
                 raise SourceError(path, line, f"the published address '{address}' would no longer answer",

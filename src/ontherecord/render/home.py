@@ -31,9 +31,9 @@ def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name:
     answers = [p for p in _firsts(archive) if p.turn.kind in ("answer", "quotation")]
     # the subject's answers; an archive without them shows everyone's
     answers = [p for p in answers if p.turn.speaker.person.id == subject] or answers
-    featured, lengths = [], {}
+    featured = []
     for theme in (t for t in archive.themes.values() if t.core):
-        best = striking(index.by_theme[theme.slug], theme.slug, subject, lengths)
+        best = striking(index.by_theme[theme.slug], theme.slug, subject)
         if best:
             featured.append(_item(best) | {"theme": theme})
     html = render("home.html", templates, root=root, events=archive.events,
@@ -43,13 +43,10 @@ def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name:
                         json_ld=json_ld(archive, site_url, site_name, description))
 
 
-def striking(found: list[Passage], slug: str, subject: str, lengths: dict | None = None) -> Passage | None:
-    """The subject's passage that speaks most to a theme: most evidence, a readable length, the latest.
-    `lengths`: paragraphs' lengths in words, kept from one theme to the next."""
-    lengths = {} if lengths is None else lengths
-
+def striking(found: list[Passage], slug: str, subject: str) -> Passage | None:
+    """The subject's passage that speaks most to a theme: most evidence, a readable length, the latest."""
     def score(p: Passage):
-        words = lengths.get(id(p.paragraph)) or lengths.setdefault(id(p.paragraph), len(p.paragraph.text.split()))
+        words = len(p.paragraph.text.split())
         evidence = sum(1 for e in p.paragraph.evidence if e.theme == slug)
         return (15 <= words <= 120, evidence, p.event.date)
     mine = [p for p in found if p.turn.speaker.person.id == subject]
