@@ -116,6 +116,14 @@ def test_search_makes_no_request_to_another_host(page, site_url):
     assert page.requests.foreign() == []
 
 
+def test_search_downloads_pagefind_once_not_again_as_a_worker(page, site_url):
+    """pagefind-worker.js repeats most of pagefind.js: at 1,000 events it is 4% of a frequent-word search."""
+    open_search(page, site_url, "defence spending Ukraine")
+    page.wait_for_timeout(300)
+    names = [urlsplit(u).path.rsplit("/", 1)[-1] for u in page.requests.urls if "/pagefind/" in u]
+    assert "pagefind.js" in names and "pagefind-worker.js" not in names
+
+
 def test_quotes_as_journalists_print_them_find_their_passage_first(page, site_url):
     assert len(QUOTES) >= 20
     page.goto(site_url)

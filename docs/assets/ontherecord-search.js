@@ -107,7 +107,9 @@
   function load() {
     if (!pagefind) {
       pagefind = import(ROOT + "pagefind/pagefind.js").then(function (pf) {
-        return pf.options({ basePath: ROOT + "pagefind/", baseUrl: new URL(ROOT).pathname, excerptLength: 30 })
+        // No worker: pagefind-worker.js would repeat most of pagefind.js, 12 KB more for a first search.
+        return pf.options({ basePath: ROOT + "pagefind/", baseUrl: new URL(ROOT).pathname, excerptLength: 30,
+                            noWorker: true })
           .then(function () { return pf; });
       });
     }
