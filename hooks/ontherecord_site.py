@@ -53,14 +53,15 @@ def on_files(files, config):
     try:
         build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
                            site_name=config.site_name, templates=_custom_dir(config),
-                           description=config.site_description or "", cache_dir=_work(config))
+                           description=config.site_description or "", cache_dir=_work(config),
+                           index_dir=_work(config))  # Pagefind starts as soon as its records are made
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     styles = sorted(f.dest_uri for f in files if re.fullmatch(r"assets/stylesheets/[^/]+\.min\.css", f.dest_uri))
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
                     palette=palette(config.theme.get("palette")))
-    _state = _State(build, IndexJob(build.search, _work(config)),  # written while MkDocs builds its pages
+    _state = _State(build, build.indexing,  # both at work while MkDocs builds its pages
                     StandaloneJob(build, Path(config.site_dir), info, _work(config)))
     for line in build.report():
         log.info(line)

@@ -3,6 +3,7 @@ build, and the same sources give the same bytes."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import signal
 import subprocess
@@ -11,6 +12,9 @@ import time
 from pathlib import Path
 
 import pytest
+
+from ontherecord.errors import SourceError
+from ontherecord.site import build_site as engine_build
 
 from sites import ROOT, build_site
 
@@ -22,7 +26,8 @@ from ontherecord.indexer import IndexJob
 from ontherecord.search import search_records
 job = IndexJob(search_records(load_archive(Path(sys.argv[1]))), Path(sys.argv[2]))
 print(job._process.pid, flush=True)
-time.sleep(60)
+for _ in range(600):  # short sleeps: a signal is acted on within a tenth of a second, however it is delivered
+    time.sleep(0.1)
 """
 
 
@@ -42,12 +47,43 @@ def test_a_build_stopped_while_indexing_leaves_no_process_and_no_folder(tmp_path
     pagefind = int(runner.stdout.readline())
     assert list(work.glob("tmp-*")), "the job works in the build's own folder"
     runner.send_signal(how)
-    runner.wait(timeout=20)
+    try:
+        runner.wait(timeout=20)
+    except subprocess.TimeoutExpired:  # seen twice in full runs, never alone: say what the process was doing
+        status = Path(f"/proc/{runner.pid}/status").read_text().splitlines()
+        runner.kill()
+        pytest.fail(f"the build did not stop: {[x for x in status if x.startswith(('State', 'Sig', 'ShdPnd'))]}")
     deadline = time.monotonic() + 10
     while alive(pagefind) and time.monotonic() < deadline:
         time.sleep(0.1)
     assert not alive(pagefind)
     assert list(work.glob("tmp-*")) == []
+
+
+def test_a_build_that_fails_after_pagefind_started_leaves_no_process_and_no_folder(tmp_path):
+    data, work = tmp_path / "_data", tmp_path / "work"
+    shutil.copytree(ROOT / "docs" / "_data", data)
+    with (data / "published.txt").open("a", encoding="utf-8") as record:
+        record.write("a/2026-01-26-afet-sede-exchange/t999/\n")  # fails the build after the search records
+    with pytest.raises(SourceError, match="would no longer answer"):
+        engine_build(data, "https://example.org/", index_dir=work)
+    children = [p for p in Path("/proc").glob("[0-9]*") if _parent(p) == os.getpid()]
+    assert [p.name for p in children if alive(int(p.name)) and "pagefind" in _command(p)] == []
+    assert list(work.glob("tmp-*")) == [], "Pagefind's folder is removed"
+
+
+def _parent(proc: Path) -> int:
+    try:
+        return int((proc / "stat").read_text().rsplit(")", 1)[1].split()[1])
+    except (FileNotFoundError, IndexError, ValueError):
+        return 0
+
+
+def _command(proc: Path) -> str:
+    try:
+        return (proc / "cmdline").read_text()
+    except FileNotFoundError:
+        return ""
 
 
 def test_two_builds_of_the_same_sources_are_byte_identical(tmp_path):

@@ -7,6 +7,7 @@ write. A generator adapter (see `hooks/`) only copies these into its own build.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +18,7 @@ from .addresses import read_published
 from .archive import load_archive, read_bytes
 from .cache import PageCache, digest_of, engine_version, folder_digest
 from .errors import SourceError
+from .indexer import IndexJob
 from .model import Archive, Event, Retired
 from .passages import ThemeIndex, share_anchor, standalone
 from .render.check import MATCHER, check_page
@@ -75,6 +77,8 @@ class SiteBuild:
     """A digest of the engine and the site's settings: a kept page made under others is not used."""
     search: tuple[dict[str, str], int] = field(default_factory=lambda: ({}, 0))
     """What Pagefind indexes: records by path, and how many passages they hold (`search.search_records`)."""
+    indexing: IndexJob | None = None
+    """Pagefind at work on `search`, when `build_site` was given somewhere to run it."""
 
     def addresses(self) -> set[str]:
         """Every site path this build answers with a page of its own (generator pages, standalone pages, data)."""
@@ -128,16 +132,17 @@ class SiteBuild:
 
 
 def build_site(data_dir: Path, site_url: str = "", site_name: str = "", templates: Path | None = None,
-               description: str = "", cache_dir: Path | None = None) -> SiteBuild:
+               description: str = "", cache_dir: Path | None = None, index_dir: Path | None = None) -> SiteBuild:
     """The pages, data and checks of one build; `site_url`, `site_name`, `description` and `templates` (the
     theme's custom_dir, whose `ontherecord/` folder overrides the engine's templates) are the site's settings;
-    `cache_dir` keeps built events and rendered pages from one build to the next (see `cache`)."""
+    `cache_dir` keeps built events and rendered pages from one build to the next (see `cache`). Given
+    `index_dir`, Pagefind starts there as soon as the search records are made (`SiteBuild.indexing`)."""
     with collector.kept_out():  # the build lives on: see `collector`
-        return _build_site(data_dir, site_url, site_name, templates, description, cache_dir)
+        return _build_site(data_dir, site_url, site_name, templates, description, cache_dir, index_dir)
 
 
 def _build_site(data_dir: Path, site_url: str, site_name: str, templates: Path | None, description: str,
-                cache_dir: Path | None) -> SiteBuild:
+                cache_dir: Path | None, index_dir: Path | None) -> SiteBuild:
     environment.cache_clear()  # templates are read anew each build: `mkdocs serve` sees an override added
     archive = load_archive(data_dir, cache_dir and cache_dir / "events")
     published = read_published(data_dir / "published.txt")
@@ -149,20 +154,34 @@ def _build_site(data_dir: Path, site_url: str, site_name: str, templates: Path |
     settings = digest_of(engine_version(), site_url, site_name, folder_digest(templates and templates / "ontherecord"))
     made = _of_events(archive, base, moments, digest_of(read_bytes(data_dir / "moments.yml")),
                       PageCache(cache_dir and cache_dir / "derived" / settings[:16]))
-    timeline = build_timeline(archive, moments, [m["timeline"] for m in made])
-    home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
-                                    templates=templates)
-    build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
-                      site_url=site_url, site_name=site_name, data_dir=data_dir,
-                      rendered=PageCache(cache_dir and cache_dir / "rendered" / settings[:16]), settings=settings)
-    pages = build.pages
+    search = search_records(archive, [m["record"] for m in made])
+    indexing = IndexJob(search, index_dir) if index_dir else None  # Pagefind indexes while the rest is made
+    with _ended_on_failure(indexing):
+        timeline = build_timeline(archive, moments, [m["timeline"] for m in made])
+        home, home_head = home_sections(archive, index, site_url, site_name, quotecheck.SUBJECT, description,
+                                        templates=templates)
+        build = SiteBuild(archive, index, timeline, home=home, home_head=home_head, templates=templates,
+                          site_url=site_url, site_name=site_name, data_dir=data_dir,
+                          rendered=PageCache(cache_dir and cache_dir / "rendered" / settings[:16]), settings=settings,
+                          search=search, indexing=indexing)
+        _add_pages(build, {address for _, address in published})
+        _add_data(build, made, base)
+        addresses = build.addresses()
+        build.notices = _notices(archive, published, addresses)
+        build.check_published(published, data_dir / "published.txt", addresses)
+        return build
+
+
+def _add_pages(build: SiteBuild, cited: set[str]) -> None:
+    """Every generator page of the archive, to be rendered when asked; `cited`: the addresses ever published."""
+    archive, index, templates, pages = build.archive, build.index, build.templates, build.pages
     for number in range(1, events_page_count(archive) + 1):  # the first stays events/index.md, in the nav
         pages["events/index.md" if number == 1 else _numbered(urls.EVENTS, number)] = LazyPage(
             "Events", "Every event in the archive, newest first.",
             lambda n=number: events_index(archive, _root(urls.EVENTS, n), templates, n), card="event")
     for event in archive.events:
         pages[f"events/{event.id}.md"] = LazyPage(event.title, event.description,
-                                                  _event(event, build, site_url, site_name), card="event")
+                                                  _event(event, build, build.site_url, build.site_name), card="event")
     pages["themes/index.md"] = LazyPage("Themes", "The themes of the archive, each with every passage on it.",
                                         lambda: themes_index(archive, index, urls.root_of(urls.THEMES), templates),
                                         card="theme")
@@ -171,37 +190,47 @@ def _build_site(data_dir: Path, site_url: str, site_name: str, templates: Path |
             pages[_numbered(urls.theme(theme.slug), number)] = LazyPage(
                 theme.title, theme.description, _theme(theme, number, build), feed=urls.theme_feed(theme.slug),
                 card="theme")
-    for number in range(1, timeline_page_count(timeline, archive) + 1):
+    for number in range(1, timeline_page_count(build.timeline, archive) + 1):
         pages[_numbered(urls.TIMELINE, number)] = LazyPage(
             "Timeline", "The events of the archive and the moments they refer to, in date order.",
             _timeline(number, build), card="timeline")
     pages["people/index.md"] = LazyPage("People", "Everyone who speaks in the archive.",
                                         lambda: people_index(archive, urls.root_of(urls.PEOPLE), templates),
                                         card="person")
-    cited = {address for _, address in published}
     for person in archive.people.values():
         if not archive.turns_of(person.id) and urls.person(person.id) not in cited:
             continue  # who has not spoken in the archive gets no page (unless one was published)
         for number in range(1, person_page_count(archive, person) + 1):
             pages[_numbered(urls.person(person.id), number)] = LazyPage(
                 person.name, person.description, _person(person, number, build), card="person")
-    build.data[urls.DATA_EVENTS] = export.events_json(archive, base)
-    build.data[urls.DATA_TURNS] = export.turns_json(archive, base, [m["turns"] for m in made])
-    build.data[urls.DATA_THEMES] = export.themes_json(archive, index, base)
-    build.data[urls.DATA_TIMELINE] = export.timeline_json(timeline, base)
-    build.data[urls.FEED_EVENTS] = feeds.events_feed(archive, site_url, site_name)
-    for theme in archive.themes.values():
-        build.data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, index, site_url, site_name)
     pages["check.md"] = LazyPage("Check a quotation", "Paste a quotation as printed: see what was said.",
                                  lambda: check_page(archive, quotecheck.SUBJECT, templates))
-    build.data.update(quotecheck.data_files(archive, [m["check"] for m in made]))
-    build.search = search_records(archive, [m["record"] for m in made])
-    build.data[MATCHER] = quotecheck.script()
-    build.data[urls.ROBOTS] = _robots(site_url)
-    addresses = build.addresses()
-    build.notices = _notices(archive, published, addresses)
-    build.check_published(published, data_dir / "published.txt", addresses)
-    return build
+
+
+def _add_data(build: SiteBuild, made: list[dict], base: str) -> None:
+    """The data files, feeds and quote-check files; `made`: what `_of_events` made of each event."""
+    archive, data = build.archive, build.data
+    data[urls.DATA_EVENTS] = export.events_json(archive, base)
+    data[urls.DATA_TURNS] = export.turns_json(archive, base, [m["turns"] for m in made])
+    data[urls.DATA_THEMES] = export.themes_json(archive, build.index, base)
+    data[urls.DATA_TIMELINE] = export.timeline_json(build.timeline, base)
+    data[urls.FEED_EVENTS] = feeds.events_feed(archive, build.site_url, build.site_name)
+    for theme in archive.themes.values():
+        data[urls.theme_feed(theme.slug)] = feeds.theme_feed(theme, build.index, build.site_url, build.site_name)
+    data.update(quotecheck.data_files(archive, [m["check"] for m in made]))
+    data[MATCHER] = quotecheck.script()
+    data[urls.ROBOTS] = _robots(build.site_url)
+
+
+@contextlib.contextmanager
+def _ended_on_failure(indexing: IndexJob | None) -> Iterator[None]:
+    """A build that fails after Pagefind started leaves no Pagefind running."""
+    try:
+        yield
+    except BaseException:
+        if indexing is not None:
+            indexing.cancel()
+        raise
 
 
 def _of_events(archive: Archive, base: str, moments: tuple[Moment, ...], moments_digest: str,
