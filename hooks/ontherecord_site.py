@@ -17,6 +17,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 from mkdocs.structure.toc import get_toc
 
+from ontherecord.collector import let_go_later
 from ontherecord.errors import SourceError
 from ontherecord.indexer import IndexingError, IndexJob
 from ontherecord.lastmod import digest
@@ -42,9 +43,8 @@ _state: _State | None = None
 
 def on_pre_build(config):  # before MkDocs empties the site folder: keep the standalone pages that still hold
     global _state
-    if _state is not None:  # `mkdocs serve`: the last build is let go before the next is made
-        _state.build.release()
-        _state = None
+    let_go_later([_state.build] if _state else [])  # a build that failed: let go before the next is made
+    _state = None
     set_aside(Path(config.site_dir), _work(config))
 
 
@@ -53,16 +53,14 @@ def on_files(files, config):
     try:
         build = build_site(Path(config.docs_dir) / "_data", site_url=config.site_url or "",
                            site_name=config.site_name, templates=_custom_dir(config),
-                           description=config.site_description or "", cache_dir=_work(config),
-                           index_dir=_work(config))  # Pagefind starts as soon as its records are made
+                           description=config.site_description or "", cache_dir=_work(config), index_dir=_work(config))
     except SourceError as exc:
         raise PluginError(str(exc)) from None
     styles = sorted(f.dest_uri for f in files if re.fullmatch(r"assets/stylesheets/[^/]+\.min\.css", f.dest_uri))
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
                     scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
                     palette=palette(config.theme.get("palette")))
-    _state = _State(build, build.indexing,  # both at work while MkDocs builds its pages
-                    StandaloneJob(build, Path(config.site_dir), info, _work(config)))
+    _state = _State(build, build.indexing, StandaloneJob(build, Path(config.site_dir), info, _work(config)))
     for line in build.report():
         log.info(line)
     for path, text in [*((src_uri, "") for src_uri in build.pages), *build.data.items()]:  # pages, then data
@@ -98,11 +96,14 @@ def on_post_page(output, page, config):
 
 
 def on_post_build(config):
+    global _state
     log.info(f"standalone passage pages: {write_after_build(_state.standalone, _state.digests)}")
     try:
         log.info(str(_state.index.finish(Path(config.site_dir))))
     except IndexingError as exc:
         raise PluginError(str(exc)) from None
+    let_go_later([_state.build])  # `mkdocs serve` frees it while it waits for the next edit
+    _state = None
 
 
 def _custom_dir(config) -> Path | None:

@@ -127,3 +127,30 @@ def test_a_build_let_go_before_the_next_is_freed_not_frozen_for_good():
     run = subprocess.run([sys.executable, "-c", SERVE, str(ROOT / "docs" / "_data")], capture_output=True,
                          text=True, check=True)
     assert run.stdout.split("\n")[:2] == ["[True, True, True] True", "True"]  # released: freed at once
+
+
+LATER = """
+import gc, sys, time, weakref
+from pathlib import Path
+from ontherecord.collector import let_go_later
+from ontherecord.site import build_site
+data = Path(sys.argv[1])
+build = build_site(data)
+gone = [weakref.ref(build.archive), weakref.ref(build.archive.events[0])]
+let_go_later([build], after=0.2)
+del build
+time.sleep(2)  # as `mkdocs serve` waits for an edit
+print([ref() is None for ref in gone], gc.get_freeze_count())
+build = build_site(data)
+gone = [weakref.ref(build.archive)]
+let_go_later([build], after=600)  # an edit before the time: the next build does it first
+del build
+build_site(data)
+print([ref() is None for ref in gone])
+"""
+
+
+def test_a_build_let_go_later_is_freed_while_serve_waits_or_else_before_the_next():
+    run = subprocess.run([sys.executable, "-c", LATER, str(ROOT / "docs" / "_data")], capture_output=True,
+                         text=True, check=True, timeout=120)
+    assert run.stdout.split("\n")[:2] == ["[True, True] 0", "[True]"]

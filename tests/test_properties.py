@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
+from types import SimpleNamespace
 
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ontherecord import anchors
+from ontherecord import anchors, feeds
 from ontherecord.feeds import sitemap
+from ontherecord.render.home import striking
 from ontherecord.render.templates import pages_shown
 from ontherecord.source import read_source
 
@@ -179,3 +182,33 @@ def test_a_sitemap_gives_back_every_location_and_day_it_was_made_of(pairs):
     ns = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
     assert root.tag == ns + "urlset"
     assert [(u.findtext(ns + "loc"), u.findtext(ns + "lastmod")) for u in root] == pairs
+
+
+@given(XML_TEXT, XML_TEXT, st.lists(st.tuples(XML_TEXT, XML_TEXT, XML_TEXT), max_size=4))
+def test_a_feed_gives_back_every_title_link_and_summary_it_was_made_of(title, site_name, rows):
+    entries = [{"id": f"https://example.org/{n}", "title": t, "link": link, "summary": summary,
+                "published": "2025-01-01T00:00:00Z", "updated": "2025-01-01T00:00:00Z"}
+               for n, (t, link, summary) in enumerate(rows)]
+    root = ET.fromstring(feeds._feed(title, "https://example.org/f.xml", "https://example.org/", "2025-01-01T00:00:00Z",
+                                     entries, site_name).encode("utf-8"))
+    ns = "{http://www.w3.org/2005/Atom}"
+    assert (root.findtext(ns + "title"), root.findtext(f"{ns}author/{ns}name")) == (title, site_name)
+    assert [(e.findtext(ns + "title"), e.find(ns + "link").get("href"), e.findtext(ns + "summary"))
+            for e in root.findall(ns + "entry")] == rows
+
+
+def _passage(words_in: int, evidence: int, day: int, speaker: str):
+    ns = SimpleNamespace
+    return ns(paragraph=ns(text=" ".join(["word"] * words_in), evidence=[ns(theme="t")] * evidence),
+              event=ns(date=dt.date(2025, 1, 1) + dt.timedelta(days=day)), turn=ns(speaker=ns(person=ns(id=speaker))))
+
+
+@given(st.lists(st.tuples(st.integers(0, 200), st.integers(0, 3), st.integers(0, 5), st.sampled_from("ab")),
+                max_size=30))
+def test_the_home_pages_striking_passage_is_the_best_by_its_stated_rule(rows):
+    """Readable length first, then most evidence, then the latest; the first in the list of equals."""
+    found = [_passage(*row) for row in rows]
+    mine = [p for p in found if p.turn.speaker.person.id == "a"]
+    expected = max(mine, key=lambda p: (15 <= len(p.paragraph.text.split()) <= 120, len(p.paragraph.evidence),
+                                        p.event.date)) if mine else None
+    assert striking(found, "t", "a") is expected

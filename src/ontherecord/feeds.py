@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import html
 import re
-import xml.etree.ElementTree as ET
 from itertools import groupby
 
 from . import urls
@@ -13,27 +12,14 @@ from .passages import ThemeIndex
 from .render.templates import render
 from .vocabulary import excerpt
 
-ATOM = "http://www.w3.org/2005/Atom"
-
 
 def _stamp(day) -> str:
     return f"{day.isoformat()}T00:00:00Z"
 
 
 def _feed(title: str, self_url: str, page_url: str, updated: str, entries: list[dict], site_name: str) -> str:
-    feed = ET.Element("feed", xmlns=ATOM)
-    for tag, text in (("id", self_url), ("title", title), ("updated", updated)):
-        ET.SubElement(feed, tag).text = text
-    ET.SubElement(feed, "link", rel="self", href=self_url, type="application/atom+xml")
-    ET.SubElement(feed, "link", rel="alternate", href=page_url, type="text/html")
-    ET.SubElement(ET.SubElement(feed, "author"), "name").text = site_name
-    for e in entries:
-        entry = ET.SubElement(feed, "entry")
-        for tag in ("id", "title", "published", "updated"):
-            ET.SubElement(entry, tag).text = e[tag]
-        ET.SubElement(entry, "link", rel="alternate", href=e["link"], type="text/html")
-        ET.SubElement(entry, "summary", type="text").text = e["summary"]
-    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+    return render("feed.xml", title=title, self_url=self_url, page_url=page_url, updated=updated, entries=entries,
+                  site_name=site_name)
 
 
 def events_feed(archive: Archive, site_url: str, site_name: str) -> str:

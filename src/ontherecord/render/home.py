@@ -44,13 +44,12 @@ def home_sections(archive: Archive, index: ThemeIndex, site_url: str, site_name:
 
 
 def striking(found: list[Passage], slug: str, subject: str) -> Passage | None:
-    """The subject's passage that speaks most to a theme: most evidence, a readable length, the latest."""
-    def score(p: Passage):
-        words = len(p.paragraph.text.split())
-        evidence = sum(1 for e in p.paragraph.evidence if e.theme == slug)
-        return (15 <= words <= 120, evidence, p.event.date)
-    mine = [p for p in found if p.turn.speaker.person.id == subject]
-    return max(mine, key=score) if mine else None
+    """The subject's passage that speaks most to a theme: a readable length, then most evidence, the latest."""
+    def weight(p: Passage):
+        return sum(1 for e in p.paragraph.evidence if e.theme == slug), p.event.date
+    mine = sorted((p for p in found if p.turn.speaker.person.id == subject), key=weight, reverse=True)
+    # counting words is the costly part: the first readable one in that order is the one
+    return next((p for p in mine if 15 <= len(p.paragraph.text.split()) <= 120), mine[0] if mine else None)
 
 
 def _firsts(archive: Archive) -> list[Passage]:
