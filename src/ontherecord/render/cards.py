@@ -8,8 +8,11 @@ title and description instead.
 
 from __future__ import annotations
 
+import functools
 import io
 import textwrap
+from collections.abc import Mapping
+from types import MappingProxyType
 
 from PIL import Image, ImageDraw, ImageFont
 
@@ -51,6 +54,7 @@ def card(site_name: str, kind: str, background: tuple[int, int, int] = (63, 81, 
     return out.getvalue()
 
 
-def cards(site_name: str) -> dict[str, bytes]:
+@functools.lru_cache(maxsize=4)  # `mkdocs serve` builds again and again: encoding them is 0.2 s a build
+def cards(site_name: str) -> Mapping[str, bytes]:
     """Every card, by kind."""
-    return {kind: card(site_name, kind) for kind in KINDS}
+    return MappingProxyType({kind: card(site_name, kind) for kind in KINDS})
