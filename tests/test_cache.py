@@ -29,11 +29,15 @@ def _tree(site: Path) -> dict[str, bytes]:
             if p.is_file() and "pagefind" not in p.parts}
 
 
-def _cold_and_cached(project: Path) -> tuple[dict, dict]:
-    """The site built with the cache as the last build left it, and built again with no cache at all."""
+def _cold_and_cached(project: Path, some_kept: bool = False) -> tuple[dict, dict]:
+    """The site built with the cache as the last build left it, and built again with no cache at all;
+    `some_kept`: the first must have taken some finished pages from the cache (`ontherecord.finished`)."""
     work = project / ".cache" / "ontherecord"
-    cached = _tree(build_site(project, URL).site)
+    built = build_site(project, URL)
+    cached = _tree(built.site)
     assert any((work / "events").glob("*.pickle")) and any((work / "rendered").glob("*/*.pickle"))
+    kept = [int(line.rsplit(" ", 1)[1]) for line in built.log if "kept from the last build:" in line]
+    assert kept and (kept[0] > 0 or not some_kept)
     data = project / "docs" / "_data"
     # The search records are indexed by Pagefind, not compared above: the engine's own, kept and made anew.
     assert engine_build(data, URL, cache_dir=work).search == engine_build(data, URL).search
@@ -53,7 +57,7 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path, monk
 
     source = data / "events" / "e.md"
     source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the last one."), encoding="utf-8")
-    cached, cold = _cold_and_cached(project)
+    cached, cold = _cold_and_cached(project, some_kept=True)  # the pages the edit did not reach
     assert cached == cold and b"the last one." in cached["events/2025-05-05-test-event/index.html"]
 
     moments = data / "moments.yml"  # a moment's rule change: the timeline's mentions must follow
@@ -97,6 +101,23 @@ def test_a_cached_build_is_byte_for_byte_a_cold_one_through_edits(tmp_path, monk
                         "{% endblock %}", encoding="utf-8")
     cached, cold = _cold_and_cached(project)
     assert cached == cold and b'<p class="mine">t3</p>' in cached[f"a/{NEW}/t3/index.html"]
+
+
+def test_a_kept_finished_page_follows_what_every_page_is_wrapped_in(tmp_path):
+    """Material's wrapping of a page (navigation, configuration, templates) is in the key of a kept page."""
+    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
+    event = f"events/{OLD}/index.html"
+    build_site(project, URL)  # fills the cache
+    changes = [(project / "mkdocs.yml", "About the archive: about.md", "About this archive: about.md",
+                b"About this archive"),  # the navigation
+               (project / "mkdocs.yml", "strict: true", "strict: true\ncopyright: Kept by its editors",
+                b"Kept by its editors"),  # Material's footer
+               (project / "overrides" / "main.html", "{% block extrahead %}", "{% block extrahead %}<!-- new -->",
+                b"<!-- new -->")]  # a template
+    for path, old, new, shown in changes:
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        cached, cold = _cold_and_cached(project)
+        assert cached == cold and shown in cached[event], path.name
 
 
 def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):

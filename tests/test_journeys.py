@@ -242,7 +242,7 @@ def test_the_copied_material_header_is_materials_own_but_for_the_search_box():
     strip = re.compile(r"\{#-.*?-#\}\n?", re.S)
     assert strip.sub("", ours) == strip.sub("", expected)
     copies = sorted(p.relative_to(ROOT / "overrides").as_posix() for p in (ROOT / "overrides").rglob("*.html"))
-    assert copies == ["main.html", "partials/header.html", "partials/otr-search.html"]
+    assert copies == ["main.html", "ontherecord-finished.html", "partials/header.html", "partials/otr-search.html"]
 
 
 def test_each_result_shows_words_of_its_own_passage_only(page, site_url, real_site):

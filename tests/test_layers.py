@@ -17,7 +17,7 @@ LAYERS = [
     # reading files; the templates
     {"yamldoc", "text", "schema", "render.templates", "lastmod"},
     # parsing sources and data files
-    {"source", "furniture", "attribution", "anchors", "themes", "addresses", "cache"},
+    {"source", "furniture", "attribution", "anchors", "themes", "addresses", "cache", "finished"},
     # the archive as a model
     {"archive", "passages", "timeline"},
     # what readers and programs get: pages, citations, data, feeds, search records
