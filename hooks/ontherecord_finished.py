@@ -2,7 +2,7 @@
 
 Runs after `ontherecord_site.py` (listed after it in mkdocs.yml), which has put each page's content in place
 by `on_page_context`. The keeping is the engine's (`ontherecord.finished`); this module names what Material's
-wrapping is made of, and has Material render an empty template for a kept page.
+wrapping is made of, and has Material render an empty layout for a kept page.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from pathlib import Path
 from mkdocs import __version__ as mkdocs_version
 
 from ontherecord.cache import engine_version, folder_digest
-from ontherecord.finished import TEMPLATE, FinishedPages
+from ontherecord.finished import FinishedPages
 
 log = logging.getLogger("mkdocs.plugins.ontherecord")
 _finished: FinishedPages | None = None
@@ -30,7 +30,7 @@ def on_page_context(context, page, config, nav):
     _finished = _finished or FinishedPages(Path(config.config_file_path).parent / ".cache" / "ontherecord" / "finished",
                                            *_wrapping(config, nav))
     if _finished.find(page.url, repr(page.meta), str(page.toc), page.title or "", page.content or ""):
-        page.meta["template"] = TEMPLATE
+        page.meta["otr_finished"] = True  # overrides/main.html then extends an empty layout, not Material's
     return context
 
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 from ontherecord import cache, publish, site
 from ontherecord.archive import load_archive
 from ontherecord.cli import main as ontherecord
+from ontherecord.finished import FinishedPages
 from ontherecord.render import theme
 from ontherecord.site import build_site as engine_build
 
@@ -211,3 +213,21 @@ def test_unchanged_standalone_pages_stay_in_the_site_and_a_lost_one_is_written_a
     assert not aside.exists() and other.exists()
     shutil.rmtree(project / ".cache")
     assert kept == _tree(build_site(project, URL).site)
+
+
+def test_finished_pages_are_kept_for_two_settings_at_most(tmp_path):
+    """A set of finished pages is 300 MB at 1,000 events: `mkdocs serve` and `mkdocs build` keep one each."""
+    for n, setting in enumerate(("first", "second", "third")):
+        before = set(tmp_path.iterdir())
+        pages = FinishedPages(tmp_path, setting)
+        assert not pages.find("events/e/", "content")
+        assert pages.finish("events/e/", f"<html>{setting}</html>") == f"<html>{setting}</html>"
+        (made,) = set(tmp_path.iterdir()) - before
+        os.utime(made, (time.time() - 100 + n,) * 2)  # written in this order, today
+    again = FinishedPages(tmp_path, "third")
+    assert again.find("events/e/", "content") and again.finish("events/e/", "") == "<html>third</html>"
+    assert not again.find("events/e/", "other content")  # another page: made anew
+    again.prune()
+    assert len(list(tmp_path.iterdir())) == 2
+    assert FinishedPages(tmp_path, "second").find("events/e/", "content")
+    assert not FinishedPages(tmp_path, "first").find("events/e/", "content")

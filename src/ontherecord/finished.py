@@ -4,19 +4,18 @@ In a rebuild, most of the generator's time goes to its theme wrapping thousands 
 not change (at 1,000 events, Material wraps 2,725 archive pages). A page is kept under a digest of all it
 is made from: its content and its settings (`find`'s parts), and the wrapping every page shares (the
 theme's templates, the site's configuration, the navigation: `FinishedPages`'s parts). When those are
-what they were, the adapter has the generator render an empty template (`TEMPLATE`) and hands it back
-the kept page (`finish`). Anything not in the key could leave a page stale, so the adapter puts in more
-than the theme reads: the whole configuration file, every template folder, the navigation as shown.
+what they were, the adapter has the generator render an empty layout (for MkDocs, overrides/main.html
+extends `ontherecord-finished.html`) and hands it back the kept page (`finish`). Anything not in the key
+could leave a page stale, so the adapter puts in more than the theme reads: the whole configuration
+file, the custom templates, the versions of the generator and the theme, the navigation as shown.
 """
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from .cache import PageCache, digest_of
-
-TEMPLATE = "ontherecord-finished.html"
-"""A template that renders nothing, in the theme's custom folder: what the generator renders for a kept page."""
 
 
 class FinishedPages:
@@ -48,9 +47,17 @@ class FinishedPages:
             self.made += 1
         return output
 
-    def prune(self) -> None:
-        """Forget the pages this build did not ask for (call after the build)."""
+    def prune(self, keep: int = 2) -> None:
+        """Forget the pages this build did not ask for (call after the build), and all but the `keep` latest
+        sets of pages (a set is 300 MB at 1,000 events; `mkdocs serve` and `mkdocs build` use one each)."""
         self._store.prune(self._store.used)
+        folder = self._store.folder
+        if folder is None or not folder.exists():
+            return
+        others = sorted((f for f in folder.parent.iterdir() if f.is_dir() and f != folder),
+                        key=lambda f: f.stat().st_mtime, reverse=True)
+        for old in others[keep - 1:]:
+            shutil.rmtree(old, ignore_errors=True)
 
     def __str__(self) -> str:
         return f"pages wrapped by the theme: {self.made}; kept from the last build: {self.kept}"
