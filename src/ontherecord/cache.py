@@ -131,16 +131,19 @@ class PageCache:
         temporary.replace(self.folder / f"{key}.pickle")
         self.used.add(key)
 
-    def prune(self, used: set[str]) -> None:
+    def prune(self, used: set[str], others: int | None = None) -> None:
         """Remove the entries not in `used` (and any temporary file an interrupted build left), and the
-        folders beside this one (other site settings) that no build has written to for a week."""
+        folders beside this one (other site settings) that no build has written to for a week, or that are
+        not among the `others` written to last."""
         if self.folder is None or not self.folder.exists():
             return
         for path in self.folder.iterdir():
             if path.suffix == ".tmp" or path.stem not in used:
                 path.unlink(missing_ok=True)
-        for other in self.folder.parent.iterdir():
-            if other != self.folder and other.is_dir() and time.time() - other.stat().st_mtime > STALE_AFTER:
+        beside = sorted((f for f in self.folder.parent.iterdir() if f != self.folder and f.is_dir()),
+                        key=lambda f: f.stat().st_mtime, reverse=True)
+        for n, other in enumerate(beside):
+            if time.time() - other.stat().st_mtime > STALE_AFTER or (others is not None and n >= others):
                 shutil.rmtree(other, ignore_errors=True)
 
 

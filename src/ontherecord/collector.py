@@ -49,6 +49,8 @@ def let_go_later(builds: list, after: float = 1.0) -> None:
     collected. `mkdocs serve` does this while it waits for the next edit: 0.5-0.8 s at 1,000 events that the
     next build would otherwise start with. A build that starts first does it itself (`kept_out`); a process
     that ends first never does it (the thread is a daemon)."""
+    if not builds:
+        return
     timer = threading.Timer(after, _let_go, args=(builds,))
     timer.daemon = True
     _LATER.append((timer, builds))

@@ -12,7 +12,6 @@ file, the custom templates, the versions of the generator and the theme, the nav
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from .cache import PageCache, digest_of
@@ -50,14 +49,7 @@ class FinishedPages:
     def prune(self, keep: int = 2) -> None:
         """Forget the pages this build did not ask for (call after the build), and all but the `keep` latest
         sets of pages (a set is 300 MB at 1,000 events; `mkdocs serve` and `mkdocs build` use one each)."""
-        self._store.prune(self._store.used)
-        folder = self._store.folder
-        if folder is None or not folder.exists():
-            return
-        others = sorted((f for f in folder.parent.iterdir() if f.is_dir() and f != folder),
-                        key=lambda f: f.stat().st_mtime, reverse=True)
-        for old in others[keep - 1:]:
-            shutil.rmtree(old, ignore_errors=True)
+        self._store.prune(self._store.used, others=keep - 1)
 
     def __str__(self) -> str:
         return f"pages wrapped by the theme: {self.made}; kept from the last build: {self.kept}"
