@@ -13,7 +13,7 @@ ENGINE = ROOT / "src" / "ontherecord"
 LAYERS = [
     # words, values and rules that touch no file
     {"errors", "escape", "vocabulary", "urls", "settings", "model", "labels", "render.page",
-     "preview", "collector"},
+     "preview", "collector", "cores"},
     # reading files; the templates
     {"yamldoc", "text", "schema", "render.templates", "lastmod"},
     # parsing sources and data files

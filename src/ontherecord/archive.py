@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from functools import partial
 from pathlib import Path
 
-from . import anchors, collector, schema
+from . import anchors, collector, cores, schema
 from .addresses import load_moves
 from .cache import EventCache, digest_of, record_digest
 from .errors import SourceError
@@ -32,12 +33,15 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> Archive:
     taxonomy = load_taxonomy(data_dir / "themes.yml")
     roles = role_words(people)
     cache = EventCache(cache_dir, *(read_bytes(data_dir / name) for name in ("people.yml", "themes.yml")))
-    found: list[tuple[Path, str, str, ParsedSource | None, tuple[Event, str] | None] | None] = []
+    paths = sorted((data_dir / "events").glob("*.md"))
+    keys = [cache.key(path.read_bytes()) for path in paths]
+    hits = [cache.get(key) for key in keys]
+    # Sources are read (and events built, below) on all cores; an error is raised in the order of the files.
+    read = iter(cores.each(partial(_read, roles=roles), [path for path, hit in zip(paths, hits) if hit is None]))
+    found: list[tuple[Path, str, str, ParsedSource | None, tuple[Event, str] | None]] = []
     seen: dict[str, Path] = {}
-    for path in sorted((data_dir / "events").glob("*.md")):
-        key = cache.key(path.read_bytes())
-        hit = cache.get(key)
-        parsed = None if hit else read_source(path, roles)
+    for path, key, hit in zip(paths, keys, hits, strict=True):
+        parsed = None if hit else _raised(next(read))
         event_id = hit[0].id if hit else parsed.meta["id"]
         if event_id in seen:
             parsed = parsed or read_source(path, roles)
@@ -48,22 +52,42 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> Archive:
         found.append((path, key, event_id, parsed, hit))
     moves = load_moves(data_dir / "addresses.yml", set(seen))
     records = _records(data_dir, set(seen), moves)
-    events = []
-    for i, (path, key, event_id, parsed, hit) in enumerate(found):
-        found[i] = None  # each parsed source is let go once its event is built: not all held till the end
-        record = records.get(event_id, anchors.Record())
-        recorded = record_digest(record)
-        if hit and hit[1] == recorded and hit[0].path == path:
-            events.append(hit[0])
-            continue
-        event = build_event(parsed or read_source(path, roles), people, record, taxonomy)
+    recorded = {event_id: record_digest(records.get(event_id, anchors.Record())) for _, _, event_id, _, _ in found}
+    stale = [i for i, (path, _, event_id, _, hit) in enumerate(found)
+             if not (hit and hit[1] == recorded[event_id] and hit[0].path == path)]
+
+    def build(i: int) -> Event | SourceError:
+        path, key, event_id, parsed, _ = found[i]
+        try:
+            event = build_event(parsed or read_source(path, roles), people,
+                                records.get(event_id, anchors.Record()), taxonomy)
+        except SourceError as exc:
+            return exc
         # what it was built from, as one digest: pages made from it alone are kept under this
-        event = replace(event, fingerprint=digest_of(key, recorded, str(path)))
-        cache.put(key, event, recorded)
-        events.append(event)
+        event = replace(event, fingerprint=digest_of(key, recorded[event_id], str(path)))
+        cache.put(key, event, recorded[event_id])
+        return event
+
+    built = dict(zip(stale, cores.each(build, stale), strict=True))
+    events = [_raised(built[i]) if i in built else hit[0] for i, (_, _, _, _, hit) in enumerate(found)]
+    cache.used.update(key for _, key, _, _, _ in found)  # put by the processes that built them
     cache.prune()
     events.sort(key=lambda e: (e.date, e.id))
     return Archive(events=tuple(events), people=people, themes=taxonomy.themes, moves=moves)
+
+
+def _read(path: Path, roles: frozenset[str]) -> ParsedSource | SourceError:
+    try:
+        return read_source(path, roles)
+    except SourceError as exc:
+        return exc
+
+
+def _raised(result):
+    """`result`, unless it is an error: then the error is raised."""
+    if isinstance(result, SourceError):
+        raise result
+    return result
 
 
 def read_bytes(path: Path) -> bytes:

@@ -66,7 +66,7 @@ class EventCache:
         if self.folder is None:
             return
         self.folder.mkdir(parents=True, exist_ok=True)
-        temporary = self.folder / f"{key}.tmp"
+        temporary = self.folder / f"{key}.{os.getpid()}.tmp"  # processes may write at once
         with temporary.open("wb") as f:
             pickle.dump((event, record), f, protocol=pickle.HIGHEST_PROTOCOL)
         temporary.replace(self.folder / f"{key}.pickle")  # whole or not at all, even if interrupted

@@ -19,6 +19,9 @@ class SourceError(Exception):
         self.fix = fix
         super().__init__(str(self))
 
+    def __reduce__(self):  # raised in a forked process (`cores`), it is sent back whole
+        return type(self), (self.path, self.line, self.problem, self.fix)
+
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line else f"{self.path}"
         return f"{where}: {self.problem}\n  What to do: {self.fix}"

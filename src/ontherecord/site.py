@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from . import collector, export, feeds, quotecheck, urls
+from . import collector, cores, export, feeds, quotecheck, urls
 from .addresses import read_published
 from .archive import load_archive, read_bytes
 from .cache import PageCache, digest_of, engine_version, folder_digest
@@ -237,19 +237,22 @@ def _of_events(archive: Archive, base: str, moments: tuple[Moment, ...], moments
                store: PageCache) -> list[dict]:
     """What the data files, the search index and the timeline hold of each event, made from it alone (and
     the moments): kept in `store` under its fingerprint, made again only for an event that changed."""
-    made, prefilter = [], None
-    for event in archive.events:
-        key = digest_of(base, moments_digest, event.fingerprint) if event.fingerprint else ""
-        found = store.get(key) if key else None
-        if found is None:
-            prefilter = prefilter or moment_prefilter(moments)
-            found = {"turns": export.turns_of(event, base), "check": quotecheck.of_event(event),
-                     "record": record_of(event, archive.themes),
-                     "timeline": mentions_of(event, moments, prefilter)}
-            if key:
-                store.put(key, found)
-        made.append(found)
-    store.prune(store.used)
+    keys = [digest_of(base, moments_digest, e.fingerprint) if e.fingerprint else "" for e in archive.events]
+    made = [store.get(key) if key else None for key in keys]
+    todo = [i for i, found in enumerate(made) if found is None]
+    prefilter = moment_prefilter(moments) if todo else None
+
+    def make(i: int) -> dict:
+        event = archive.events[i]
+        found = {"turns": export.turns_of(event, base), "check": quotecheck.of_event(event),
+                 "record": record_of(event, archive.themes), "timeline": mentions_of(event, moments, prefilter)}
+        if keys[i]:
+            store.put(keys[i], found)
+        return found
+
+    for i, found in zip(todo, cores.each(make, todo), strict=True):  # on all cores
+        made[i] = found
+    store.prune(set(keys))  # each found, or put by the process that made it
     return made
 
 
