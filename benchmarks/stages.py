@@ -3,8 +3,9 @@
     .venv/bin/python benchmarks/stages.py benchmarks/work/archive-1000
 
 Each stage is timed twice: with no cache (a cold build), and with the caches a previous build left
-(a rebuild after an edit, where all but one event are unchanged). Rendering is on one core; the
-standalone pages are written as a build writes them (forked workers, into a site folder).
+(a rebuild after an edit, where all but one event are unchanged). Sources and each event's data are
+made on all cores, rendering on one; the standalone pages are written as a build writes them (forked
+workers, into a site folder).
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ def stages(project: Path) -> dict[str, list[float]]:
         work, site_dir = Path(scratch) / "cache", Path(scratch) / "site"
         site = SiteInfo("Bench", "https://example.org/", ("a.css",), ("a.js",), dt.date(2026, 1, 1))
         for _ in ("cold", "cached"):
-            timed("read, anchor and tag the sources (load_archive)", lambda: load_archive(data, work / "events"))
-            build = timed("the rest of the set-up (build_site, its sources now in the cache: per-event data,"
-                          " timeline, home, feeds)",
+            timed("read, anchor and tag the sources (load_archive, on all cores)",
+                  lambda: load_archive(data, work / "events"))
+            build = timed("the rest of the set-up (build_site, its sources now in the cache: per-event data"
+                          " on all cores, timeline, home, feeds)",
                           lambda: build_site(data, "https://example.org/", "Bench", cache_dir=work))
             for label, prefix in (("event pages", "events/2"), ("theme pages", "themes/"),
                                   ("person pages", "people/"), ("timeline pages", "timeline")):

@@ -13,7 +13,8 @@ from ontherecord.errors import SourceError
 from ontherecord.site import build_site
 
 from sites import ROOT, make_project, transcript
-from test_bad_input import GOOD_BODY
+
+GOOD_BODY = "Opening words of the speech.\n\nHost Two, Director\n\nA question?\n\nSpeaker One\n\nAn answer.\n"
 
 
 @pytest.fixture

@@ -37,7 +37,7 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> Archive:
     keys = [cache.key(path.read_bytes()) for path in paths]
     hits = [cache.get(key) for key in keys]
     # Sources are read (and events built, below) on all cores; an error is raised in the order of the files.
-    read = iter(cores.each(partial(_read, roles=roles), [path for path, hit in zip(paths, hits) if hit is None]))
+    read = iter(cores.each(partial(_read, roles=roles), [p for p, hit in zip(paths, hits, strict=True) if not hit]))
     found: list[tuple[Path, str, str, ParsedSource | None, tuple[Event, str] | None]] = []
     seen: dict[str, Path] = {}
     for path, key, hit in zip(paths, keys, hits, strict=True):
