@@ -9,15 +9,13 @@ checked against the record it wrote (`_record`): page keys, and each file's size
 from __future__ import annotations
 
 import gzip
-import multiprocessing
-import os
 import shutil
-from concurrent.futures import ProcessPoolExecutor
+from collections.abc import Iterable
 from pathlib import Path
 
 import orjson
 
-from . import feeds, lastmod, urls
+from . import cores, feeds, lastmod, urls
 from .cache import digest_of, engine_version, folder_digest
 from .render.cards import cards
 from .render.passage import palette_script
@@ -116,10 +114,6 @@ def _take_back(site_dir: Path, work: Path) -> dict:
     return kept["events"]
 
 
-_JOB: tuple | None = None
-"""What the worker processes write: set while they are forked, so nothing is pickled but results."""
-
-
 class StandaloneJob:
     """Every standalone page, written by processes forked from this one (while the generator builds its
     own pages, when started early enough), or by this one alone on one core. An event's pages already in
@@ -127,51 +121,29 @@ class StandaloneJob:
     tens of thousands of files and folders is most of the cost."""
 
     def __init__(self, build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path) -> None:
-        global _JOB
         self.build, self.site_dir, self.site, self.work = build, site_dir, site, work
         kept = _take_back(site_dir, work)
         overrides = site.templates and site.templates / "ontherecord"
         settings = digest_of(engine_version(), repr(site), folder_digest(overrides))
-        count = len(build.archive.events)
-        workers = min(os.cpu_count() or 1, 8, max(count // 20, 1))
-        self._pool, self._parts = None, []
-        if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-            self._parts = [_write_events(build, site_dir, site, settings, kept, range(count))]
-            return
-        _JOB = (build, site_dir, site, settings, kept)
-        try:  # a pool with the fork method starts all its processes at the first task: _JOB is theirs then
-            self._pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-            self._parts = [self._pool.submit(_work, range(i, count, workers)) for i in range(workers)]
-        finally:
-            _JOB = None
+        self._parts = cores.Started(lambda i: _write_events(build, site_dir, site, settings, kept, (i,)),
+                                    range(len(build.archive.events)), least=20)
 
     def finish(self) -> tuple[dict[str, str], dict]:
         """Wait for the pages; returns their digests, and what each event's pages were made from."""
-        if self._pool is not None:
-            try:
-                self._parts = [part.result() for part in self._parts]
-            finally:
-                self._pool.shutdown()
-                self._pool = None
-        record = {event: made for _, part in self._parts for event, made in part.items()}
+        parts = self._parts.results()
+        record = {event: made for _, part in parts for event, made in part.items()}
         current = {e.id for e in self.build.archive.events}
         for folder in (self.site_dir / urls.PASSAGES).glob("*/"):
             if folder.name not in current:  # an event no longer in the archive (its notices are written next)
                 shutil.rmtree(folder)
-        return {path: d for digests, _ in self._parts for path, d in digests.items()}, record
+        return {path: d for digests, _ in parts for path, d in digests.items()}, record
 
     def cancel(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
-            self._pool = None
-
-
-def _work(events: range) -> tuple[dict[str, str], dict]:
-    return _write_events(*_JOB, events)
+        self._parts.cancel()
 
 
 def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, settings: str, kept: dict,
-                  events: range) -> tuple[dict[str, str], dict]:
+                  events: Iterable[int]) -> tuple[dict[str, str], dict]:
     """Write the standalone pages of the events at `events`; returns their digests and what they were made from."""
     digests, record = {}, {}
     for i in events:
