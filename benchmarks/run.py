@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from corpus import ROOT, write_corpus, write_plain
+from corpus import ROOT, discard, write_corpus, write_plain
 from stages import stages
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -76,9 +76,27 @@ COLD_BUILDS = 3
 machine's speed varies by a third from one build to the next)."""
 
 
+QUIET = 360
+"""Seconds from the last large deletion to a timed cold build at 1,000 events and more. This machine's ext4 has
+no journal, and such a file system does not reuse an inode freed in the last 60 seconds (360 while its block
+is not yet written back): making a file, it checks the freed inodes one by one. A cold build that followed the
+deletion of the last one's 2 GB spent 40 s more in the kernel (82-105 s against 67-81 s). The benchmark's own
+old builds are moved aside (`corpus.discard`); `mkdocs serve` deletes the site it built when it stops."""
+_last_deletion = time.monotonic()
+
+
+def settle() -> None:
+    """Wait until QUIET seconds after the last large deletion."""
+    wait = _last_deletion + QUIET - time.monotonic()
+    if wait > 0:
+        print(f"waiting {wait:.0f} s for the file system to settle", flush=True)
+        time.sleep(wait)
+
+
 def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
     """Seconds from editing one event (or, for the plain site, `page`) to `mkdocs serve` having rebuilt the site,
     for each of REBUILDS edits in turn."""
+    global _last_deletion
     port = free_port()
     server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -111,6 +129,7 @@ def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
         except subprocess.TimeoutExpired:  # still rebuilding a large site: stop it
             server.kill()
             server.wait()
+        _last_deletion = time.monotonic()  # its site, in a temporary folder, is deleted as it stops
 
 
 QUERIES = {"quote": "keep on dreaming", "frequent": "defence spending Ukraine"}
@@ -174,10 +193,12 @@ def measure(size: int, work: Path) -> dict:
     project, plain = work / f"archive-{size}", work / f"plain-{size}"
     write_corpus(project, size)
     write_plain(plain, project)
-    cold, plain_cold = [], []
+    cold, plain_cold, trash = [], [], work / "trash"
     for _ in range(COLD_BUILDS if size >= 1000 else 1):  # in turn, so that both meet the machine as it is
         for folder in (project / ".cache", project / "site", plain / "site"):
-            shutil.rmtree(folder, ignore_errors=True)
+            discard(folder, trash)
+        if size >= 1000:
+            settle()
         cold.append(timed([MKDOCS, "build", "--strict", "-q"], project))
         plain_cold.append(timed([MKDOCS, "build", "-q"], plain))
     seconds, plain_seconds = (statistics.median(t for t, _ in runs) for runs in (cold, plain_cold))
@@ -200,7 +221,7 @@ def measure(size: int, work: Path) -> dict:
         "cached_build_s": cached_seconds,
         "serve_rebuilds_s": serve_rebuilds(project),
         "plain_serve_rebuilds_s": serve_rebuilds(plain, sorted((plain / "docs" / "events").glob("*.md"))[0]),
-        "stages": stages(project) if size == 1000 else {},
+        "stages": stages(project, trash / f"stages-{size}") if size == 1000 else {},
         "parts": parts(site),
     }
     result["serve_rebuild_s"] = statistics.median(result["serve_rebuilds_s"])
@@ -307,12 +328,17 @@ def main() -> None:
                         help="where to build (default: benchmarks/work, on the project's disk)")
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
+    global _last_deletion
+    if (args.work / "trash").exists():  # a run's old builds, deleted at its end (see `corpus.discard`)
+        shutil.rmtree(args.work / "trash")
+        _last_deletion = time.monotonic()
     # Each size is saved as soon as it is measured, beside the sizes measured before (a run of one size adds it).
     saved = ROOT / "benchmarks" / "results.json"
     results = {r["events"]: r for r in (json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else [])}
     for size in args.sizes:
         results[size] = measure(size, args.work)
         saved.write_text(json.dumps([results[k] for k in sorted(results)], indent=1) + "\n", encoding="utf-8")
+    shutil.rmtree(args.work / "trash", ignore_errors=True)
     results = [results[k] for k in sorted(results)]
     write_page(results)
     print(table(results))

@@ -10,6 +10,7 @@ workers, into a site folder).
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sys
@@ -23,8 +24,9 @@ from ontherecord.settings import SiteInfo
 from ontherecord.site import build_site
 
 
-def stages(project: Path) -> dict[str, list[float]]:
-    """Stage -> [seconds with no cache, seconds with a warm cache]."""
+def stages(project: Path, scratch: Path | None = None) -> dict[str, list[float]]:
+    """Stage -> [seconds with no cache, seconds with a warm cache]. Made in `scratch`, left there (see
+    `corpus.discard`); in a temporary folder removed at the end if None."""
     data = project / "docs" / "_data"
     times: dict[str, list[float]] = {}
 
@@ -34,7 +36,7 @@ def stages(project: Path) -> dict[str, list[float]]:
         times.setdefault(name, []).append(round(time.perf_counter() - start, 2))
         return result
 
-    with tempfile.TemporaryDirectory(dir=project) as scratch:
+    with (contextlib.nullcontext(scratch) if scratch else tempfile.TemporaryDirectory(dir=project)) as scratch:
         work, site_dir = Path(scratch) / "cache", Path(scratch) / "site"
         site = SiteInfo("Bench", "https://example.org/", ("a.css",), ("a.js",), dt.date(2026, 1, 1))
         for _ in ("cold", "cached"):
