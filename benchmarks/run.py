@@ -77,11 +77,12 @@ machine's speed varies by a third from one build to the next)."""
 
 
 QUIET = 360
-"""Seconds from the last large deletion to a timed cold build at 1,000 events and more. This machine's ext4 has
-no journal, and such a file system does not reuse an inode freed in the last 60 seconds (360 while its block
-is not yet written back): making a file, it checks the freed inodes one by one. A cold build that followed the
-deletion of the last one's 2 GB spent 40 s more in the kernel (82-105 s against 67-81 s). The benchmark's own
-old builds are moved aside (`corpus.discard`); `mkdocs serve` deletes the site it built when it stops."""
+"""Seconds from the last large deletion to a timed cold build. This machine's ext4 has no journal, and such a
+file system does not reuse an inode freed in the last 60 seconds (360 while its block is not written back):
+making a file, it checks the freed inodes one by one. At 1,000 events, a cold build right after the last
+one's 2 GB were deleted spent about 40 s more in the kernel (82 and 105 s on the clock, against 67 and 81 s
+with the old build moved aside). So the benchmark's old builds are moved aside (`corpus.discard`), and it
+waits after `mkdocs serve`, which deletes the site it built when it stops."""
 _last_deletion = time.monotonic()
 
 
@@ -197,8 +198,7 @@ def measure(size: int, work: Path) -> dict:
     for _ in range(COLD_BUILDS if size >= 1000 else 1):  # in turn, so that both meet the machine as it is
         for folder in (project / ".cache", project / "site", plain / "site"):
             discard(folder, trash)
-        if size >= 1000:
-            settle()
+        settle()
         cold.append(timed([MKDOCS, "build", "--strict", "-q"], project))
         plain_cold.append(timed([MKDOCS, "build", "-q"], plain))
     seconds, plain_seconds = (statistics.median(t for t, _ in runs) for runs in (cold, plain_cold))
@@ -221,9 +221,11 @@ def measure(size: int, work: Path) -> dict:
         "cached_build_s": cached_seconds,
         "serve_rebuilds_s": serve_rebuilds(project),
         "plain_serve_rebuilds_s": serve_rebuilds(plain, sorted((plain / "docs" / "events").glob("*.md"))[0]),
-        "stages": stages(project, trash / f"stages-{size}") if size == 1000 else {},
         "parts": parts(site),
     }
+    if size == 1000:
+        settle()
+    result["stages"] = stages(project, trash / f"stages-{size}") if size == 1000 else {}
     result["serve_rebuild_s"] = statistics.median(result["serve_rebuilds_s"])
     result["plain_serve_rebuild_s"] = statistics.median(result["plain_serve_rebuilds_s"])
     print(json.dumps(result), flush=True)
