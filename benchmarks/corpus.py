@@ -20,13 +20,18 @@ ROOT = Path(__file__).resolve().parent.parent
 MODERATORS = 20
 
 
-def discard(path: Path, trash: Path) -> None:
-    """Move `path` (if there) into `trash`, emptied when a benchmark run ends. Deleting it now would slow the
-    next build: a file system without a journal (this machine's ext4) skips, one by one, the inodes freed in
-    the last six minutes whenever it makes a file (see the Performance page)."""
+def trash(work: Path) -> Path:
+    """Where a run's old builds go, emptied when it ends (see `discard`)."""
+    return work / "trash"
+
+
+def discard(path: Path, work: Path) -> None:
+    """Move `path` (if there) into the trash of `work`. Deleting it now would slow the next build: a file system
+    without a journal (this machine's ext4) skips, one by one, the inodes freed in the last six minutes whenever
+    it makes a file (see the Performance page)."""
     if path.exists():
-        trash.mkdir(parents=True, exist_ok=True)
-        path.rename(trash / f"{path.name}-{time.time_ns()}")
+        trash(work).mkdir(parents=True, exist_ok=True)
+        path.rename(trash(work) / f"{path.name}-{time.time_ns()}")
 
 
 def sentences() -> list[str]:
@@ -68,7 +73,7 @@ opening_speaker: NATO Secretary General Mark Rutte
 
 def write_corpus(project: Path, events: int, seed: int = 2026) -> None:
     """A full project (the real site's configuration) holding `events` synthetic events."""
-    discard(project, project.parent / "trash")
+    discard(project, project.parent)
     project.mkdir(parents=True)
     for name in ("mkdocs.yml", "hooks", "overrides"):
         src = ROOT / name
@@ -91,7 +96,7 @@ def write_corpus(project: Path, events: int, seed: int = 2026) -> None:
 
 def write_plain(project: Path, synthetic: Path) -> None:
     """The same transcripts as plain Material pages, without the hooks: what a user would otherwise have."""
-    discard(project, project.parent / "trash")
+    discard(project, project.parent)
     docs = project / "docs"
     (docs / "events").mkdir(parents=True)
     (docs / "index.md").write_text("# Plain archive\n", encoding="utf-8")

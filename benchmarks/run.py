@@ -25,7 +25,7 @@ import threading
 import time
 from pathlib import Path
 
-from corpus import ROOT, discard, write_corpus, write_plain
+from corpus import ROOT, discard, trash, write_corpus, write_plain
 from stages import stages
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
@@ -194,10 +194,10 @@ def measure(size: int, work: Path) -> dict:
     project, plain = work / f"archive-{size}", work / f"plain-{size}"
     write_corpus(project, size)
     write_plain(plain, project)
-    cold, plain_cold, trash = [], [], work / "trash"
+    cold, plain_cold = [], []
     for _ in range(COLD_BUILDS if size >= 1000 else 1):  # in turn, so that both meet the machine as it is
         for folder in (project / ".cache", project / "site", plain / "site"):
-            discard(folder, trash)
+            discard(folder, work)
         settle()
         cold.append(timed([MKDOCS, "build", "--strict", "-q"], project))
         plain_cold.append(timed([MKDOCS, "build", "-q"], plain))
@@ -223,9 +223,10 @@ def measure(size: int, work: Path) -> dict:
         "plain_serve_rebuilds_s": serve_rebuilds(plain, sorted((plain / "docs" / "events").glob("*.md"))[0]),
         "parts": parts(site),
     }
+    result["stages"] = {}
     if size == 1000:
         settle()
-    result["stages"] = stages(project, trash / f"stages-{size}") if size == 1000 else {}
+        result["stages"] = stages(project, trash(work) / f"stages-{size}")
     result["serve_rebuild_s"] = statistics.median(result["serve_rebuilds_s"])
     result["plain_serve_rebuild_s"] = statistics.median(result["plain_serve_rebuilds_s"])
     print(json.dumps(result), flush=True)
@@ -331,16 +332,15 @@ def main() -> None:
     args = parser.parse_args()
     args.work.mkdir(parents=True, exist_ok=True)
     global _last_deletion
-    if (args.work / "trash").exists():  # a run's old builds, deleted at its end (see `corpus.discard`)
-        shutil.rmtree(args.work / "trash")
-        _last_deletion = time.monotonic()
+    shutil.rmtree(trash(args.work), ignore_errors=True)  # a stopped run's old builds
+    _last_deletion = time.monotonic()
     # Each size is saved as soon as it is measured, beside the sizes measured before (a run of one size adds it).
     saved = ROOT / "benchmarks" / "results.json"
     results = {r["events"]: r for r in (json.loads(saved.read_text(encoding="utf-8")) if saved.exists() else [])}
     for size in args.sizes:
         results[size] = measure(size, args.work)
         saved.write_text(json.dumps([results[k] for k in sorted(results)], indent=1) + "\n", encoding="utf-8")
-    shutil.rmtree(args.work / "trash", ignore_errors=True)
+    shutil.rmtree(trash(args.work), ignore_errors=True)
     results = [results[k] for k in sorted(results)]
     write_page(results)
     print(table(results))

@@ -56,20 +56,17 @@ def _load_archive(data_dir: Path, cache_dir: Path | None) -> Archive:
     stale = [i for i, (path, _, event_id, _, hit) in enumerate(found)
              if not (hit and hit[1] == recorded[event_id] and hit[0].path == path)]
 
-    def build(i: int) -> Event | SourceError:
+    def build(i: int) -> Event:
         path, key, event_id, parsed, _ = found[i]
-        try:
-            event = build_event(parsed or read_source(path, roles), people,
-                                records.get(event_id, anchors.Record()), taxonomy)
-        except SourceError as exc:
-            return exc
+        event = build_event(parsed or read_source(path, roles), people,
+                            records.get(event_id, anchors.Record()), taxonomy)
         # what it was built from, as one digest: pages made from it alone are kept under this
         event = replace(event, fingerprint=digest_of(key, recorded[event_id], str(path)))
         cache.put(key, event, recorded[event_id])
         return event
 
-    built = dict(zip(stale, cores.each(build, stale), strict=True))
-    events = [_raised(built[i]) if i in built else hit[0] for i, (_, _, _, _, hit) in enumerate(found)]
+    built = dict(zip(stale, cores.each(build, stale), strict=True))  # the first error in file order is raised
+    events = [built[i] if i in built else hit[0] for i, (_, _, _, _, hit) in enumerate(found)]
     cache.used.update(key for _, key, _, _, _ in found)  # put by the processes that built them
     cache.prune()
     events.sort(key=lambda e: (e.date, e.id))
