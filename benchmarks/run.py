@@ -26,20 +26,21 @@ import time
 from pathlib import Path
 
 from corpus import ROOT, discard, trash, write_corpus, write_plain
-from stages import stages
+from stages import processor_stages, stages
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float]:
-    """Wall seconds and peak resident memory (MiB, the largest process) of a command."""
-    run = subprocess.run(["/usr/bin/time", "-f", "OTR-TIME %e %M", *cmd], cwd=cwd, env=ENV,
+def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
+    """Wall seconds, peak resident memory (MiB, the largest process) and processor seconds (user and system,
+    of the command and the processes it waited for) of a command."""
+    run = subprocess.run(["/usr/bin/time", "-f", "OTR-TIME %e %M %U %S", *cmd], cwd=cwd, env=ENV,
                          capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{run.stderr[-3000:]}")
-    seconds, kib = re.findall(r"OTR-TIME ([\d.]+) (\d+)", run.stderr)[-1]
-    return float(seconds), int(kib) / 1024
+    seconds, kib, user, system = re.findall(r"OTR-TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", run.stderr)[-1]
+    return float(seconds), int(kib) / 1024, float(user) + float(system)
 
 
 def folder_bytes(path: Path) -> int:
@@ -201,14 +202,16 @@ def measure(size: int, work: Path) -> dict:
         settle()
         cold.append(timed([MKDOCS, "build", "--strict", "-q"], project))
         plain_cold.append(timed([MKDOCS, "build", "-q"], plain))
-    seconds, plain_seconds = (statistics.median(t for t, _ in runs) for runs in (cold, plain_cold))
-    peak, plain_peak = (max(m for _, m in runs) for runs in (cold, plain_cold))
-    cached_seconds, _ = timed([MKDOCS, "build", "--strict", "-q"], project)  # the caches now full
+    seconds, plain_seconds = (statistics.median(t for t, _, _ in runs) for runs in (cold, plain_cold))
+    peak, plain_peak = (max(m for _, m, _ in runs) for runs in (cold, plain_cold))
+    cpu, plain_cpu = (statistics.median(c for _, _, c in runs) for runs in (cold, plain_cold))
+    cached_seconds, _, _ = timed([MKDOCS, "build", "--strict", "-q"], project)  # the caches now full
     site = project / "site"
     page_bytes, page = largest_page(site)
     result = {
         "events": size, "build_s": seconds, "peak_mib": peak, "plain_build_s": plain_seconds,
-        "builds_s": [t for t, _ in cold], "plain_builds_s": [t for t, _ in plain_cold],
+        "builds_s": [t for t, _, _ in cold], "plain_builds_s": [t for t, _, _ in plain_cold],
+        "build_cpu_s": cpu, "plain_build_cpu_s": plain_cpu,
         "plain_peak_mib": plain_peak, "overhead": seconds / plain_seconds - 1,
         "index_bytes": folder_bytes(site / "pagefind"), "plain_index_bytes": folder_bytes(plain / "site" / "search"),
         "query_bytes": query_bytes(site, QUERIES["quote"]),
@@ -223,10 +226,12 @@ def measure(size: int, work: Path) -> dict:
         "plain_serve_rebuilds_s": serve_rebuilds(plain, sorted((plain / "docs" / "events").glob("*.md"))[0]),
         "parts": parts(site),
     }
-    result["stages"] = {}
+    result["stages"], result["processor_stages"] = {}, {}
     if size == 1000:
         settle()
         result["stages"] = stages(project, trash(work) / f"stages-{size}")
+        result["processor_stages"] = {k: round(v, 2) for k, v in
+                                      processor_stages(project, trash(work) / f"processor-stages-{size}").items()}
     result["serve_rebuild_s"] = statistics.median(result["serve_rebuilds_s"])
     result["plain_serve_rebuild_s"] = statistics.median(result["plain_serve_rebuilds_s"])
     print(json.dumps(result), flush=True)
@@ -260,7 +265,27 @@ def table(results: list[dict]) -> str:
                  " cache, then with the caches a build leaves:\n\n"
                  "| stage | no cache (s) | cached (s) |\n|---|---:|---:|\n"
                  + "".join(f"| {k} | {v[0]:.1f} | {v[-1]:.1f} |\n" for k, v in last["stages"].items()))
+    profiled = [r for r in results if r.get("processor_stages") and r.get("build_cpu_s")]
+    if profiled:
+        rows += processor_table(profiled[-1])
     return head + rows
+
+
+def processor_table(r: dict) -> str:
+    """A cold build's processor seconds by stage, beside the timed cold builds' and plain Material's."""
+    whole = sum(r["processor_stages"].values())
+
+    def row(what: str, seconds: float, share: str = "") -> str:
+        return f"| {what} | {seconds:.1f} | {share} |\n"
+    return (f"\nA cold build's processor time by stage at {r['events']} events: one `mkdocs build --strict` made in"
+            " one process on one core (the engine's forked processes off), so that each stage's work is counted"
+            " where it happens (`processor_stages` in `benchmarks/stages.py`); Pagefind runs in its own process,"
+            " as in every build:\n\n| stage | processor (s) | of the build |\n|---|---:|---:|\n"
+            + "".join(row(k, v, f"{v / whole:.0%}") for k, v in r["processor_stages"].items())
+            + row("**the whole build, on one core**", whole, "100%")
+            + row("the cold builds timed above, on two cores (median, their forked processes included)",
+                  r["build_cpu_s"])
+            + row("plain Material's cold builds of the same transcripts (median)", r["plain_build_cpu_s"]))
 
 
 def targets(results: list[dict]) -> str:
