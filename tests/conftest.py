@@ -10,9 +10,9 @@ from playwright.sync_api import sync_playwright
 from browsing import CHROMIUM_ARGS, Requests, chromium_path, serve
 from sites import ROOT, Built, build_site
 
-# Hypothesis fails an example slower than its deadline (200 ms by default). Measured on the clock, that fails
-# a 15 ms example that Chromium, in the other worker, held up for 274 ms: a ten-times slower property
-# still fails here, a busy machine does not.
+# Hypothesis fails an example slower than its deadline (200 ms by default), measured on the clock: one full run
+# in three failed a 15 ms example that Chromium, in the other worker, held up for 274 ms. At 2 s a property
+# ten times slower than that still fails; a busy machine does not.
 settings.register_profile("suite", deadline=2000)
 settings.load_profile("suite")
 
