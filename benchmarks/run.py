@@ -260,9 +260,9 @@ def table(results: list[dict]) -> str:
     stages_of = [r for r in results if r.get("stages")]
     if stages_of:
         last = stages_of[-1]
-        rows += (f"\nThe engine's work by stage at {last['events']} events (`python benchmarks/stages.py`): reading"
-                 " the sources, each event's data and the standalone pages on all cores, rendering on one; with no"
-                 " cache, then with the caches a build leaves:\n\n"
+        rows += (f"\nThe engine's stages on the clock at {last['events']} events (`stages` in `benchmarks/stages.py`):"
+                 " reading the sources, each event's data and the standalone pages on all cores, rendering on one;"
+                 " with no cache, then with the caches a build leaves:\n\n"
                  "| stage | no cache (s) | cached (s) |\n|---|---:|---:|\n"
                  + "".join(f"| {k} | {v[0]:.1f} | {v[-1]:.1f} |\n" for k, v in last["stages"].items()))
     profiled = [r for r in results if r.get("processor_stages") and r.get("build_cpu_s")]
