@@ -50,7 +50,7 @@ def stages(project: Path, scratch: Path | None = None) -> dict[str, list[float]]
 
     with (contextlib.nullcontext(scratch) if scratch else tempfile.TemporaryDirectory(dir=project)) as scratch:
         work, site_dir = Path(scratch) / "cache", Path(scratch) / "site"
-        site = SiteInfo("Bench", "https://example.org/", ("a.css",), ("a.js",), dt.date(2026, 1, 1))
+        info = SiteInfo("Bench", "https://example.org/", ("a.css",), ("a.js",), dt.date(2026, 1, 1))
         for _ in ("cold", "cached"):
             timed("read, anchor and tag the sources (load_archive, on all cores)",
                   lambda: load_archive(data, work / "events"))
@@ -63,7 +63,7 @@ def stages(project: Path, scratch: Path | None = None) -> dict[str, list[float]]
                                                                     if src.startswith(p)])
             set_aside(site_dir, work)  # as before a build: the last build's standalone pages are kept
             timed("write the standalone pages, notices and sitemaps (forked workers)",
-                  lambda b=build: write_after_build(StandaloneJob(b, site_dir, site, work), {}))
+                  lambda b=build: write_after_build(StandaloneJob(b, site_dir, info, work), {}))
     return times
 
 
