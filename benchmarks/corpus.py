@@ -34,6 +34,13 @@ def discard(path: Path, work: Path) -> None:
         path.rename(trash(work) / f"{path.name}-{time.time_ns()}")
 
 
+def copy_parts(source: Path, target: Path, names: tuple[str, ...]) -> None:
+    """Copy the files and folders `names` of the project `source` into `target`."""
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        (shutil.copytree if (source / name).is_dir() else shutil.copy)(source / name, target / name)
+
+
 def sentences() -> list[str]:
     archive = load_archive(ROOT / "docs" / "_data")
     text = " ".join(p.text.replace("\n", " ") for e in archive.events for p in e.paragraphs)
@@ -74,10 +81,7 @@ opening_speaker: NATO Secretary General Mark Rutte
 def write_corpus(project: Path, events: int, seed: int = 2026) -> None:
     """A full project (the real site's configuration) holding `events` synthetic events."""
     discard(project, project.parent)
-    project.mkdir(parents=True)
-    for name in ("mkdocs.yml", "hooks", "overrides"):
-        src = ROOT / name
-        (shutil.copytree if src.is_dir() else shutil.copy)(src, project / name)
+    copy_parts(ROOT, project, ("mkdocs.yml", "hooks", "overrides"))
     shutil.copytree(ROOT / "docs", project / "docs",
                     ignore=shutil.ignore_patterns("events", "anchors", "published.txt", "addresses.yml"))
     rng = random.Random(seed)

@@ -24,6 +24,7 @@ import sys
 import threading
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 from corpus import ROOT, discard, trash, write_corpus, write_plain
 from stages import processor_stages, stages
@@ -32,15 +33,23 @@ MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
 
 
-def timed(cmd: list[str], cwd: Path) -> tuple[float, float, float]:
-    """Wall seconds, peak resident memory (MiB, the largest process) and processor seconds (user and system,
-    of the command and the processes it waited for) of a command."""
+class Timing(NamedTuple):
+    seconds: float
+    """On the clock."""
+    mib: float
+    """Peak resident memory of the largest process."""
+    cpu: float
+    """Processor seconds, user and system, of the command and the processes it waited for."""
+
+
+def timed(cmd: list[str], cwd: Path) -> Timing:
+    """How long a command took, and what it used."""
     run = subprocess.run(["/usr/bin/time", "-f", "OTR-TIME %e %M %U %S", *cmd], cwd=cwd, env=ENV,
                          capture_output=True, text=True)
     if run.returncode != 0:
         raise SystemExit(f"{' '.join(cmd)} failed in {cwd}:\n{run.stderr[-3000:]}")
     seconds, kib, user, system = re.findall(r"OTR-TIME ([\d.]+) (\d+) ([\d.]+) ([\d.]+)", run.stderr)[-1]
-    return float(seconds), int(kib) / 1024, float(user) + float(system)
+    return Timing(float(seconds), int(kib) / 1024, float(user) + float(system))
 
 
 def folder_bytes(path: Path) -> int:
@@ -202,15 +211,15 @@ def measure(size: int, work: Path) -> dict:
         settle()
         cold.append(timed([MKDOCS, "build", "--strict", "-q"], project))
         plain_cold.append(timed([MKDOCS, "build", "-q"], plain))
-    seconds, plain_seconds = (statistics.median(t for t, _, _ in runs) for runs in (cold, plain_cold))
-    peak, plain_peak = (max(m for _, m, _ in runs) for runs in (cold, plain_cold))
-    cpu, plain_cpu = (statistics.median(c for _, _, c in runs) for runs in (cold, plain_cold))
-    cached_seconds, _, _ = timed([MKDOCS, "build", "--strict", "-q"], project)  # the caches now full
+    seconds, plain_seconds = (statistics.median(t.seconds for t in runs) for runs in (cold, plain_cold))
+    peak, plain_peak = (max(t.mib for t in runs) for runs in (cold, plain_cold))
+    cpu, plain_cpu = (statistics.median(t.cpu for t in runs) for runs in (cold, plain_cold))
+    cached_seconds = timed([MKDOCS, "build", "--strict", "-q"], project).seconds  # the caches now full
     site = project / "site"
     page_bytes, page = largest_page(site)
     result = {
         "events": size, "build_s": seconds, "peak_mib": peak, "plain_build_s": plain_seconds,
-        "builds_s": [t for t, _, _ in cold], "plain_builds_s": [t for t, _, _ in plain_cold],
+        "builds_s": [t.seconds for t in cold], "plain_builds_s": [t.seconds for t in plain_cold],
         "build_cpu_s": cpu, "plain_build_cpu_s": plain_cpu,
         "plain_peak_mib": plain_peak, "overhead": seconds / plain_seconds - 1,
         "index_bytes": folder_bytes(site / "pagefind"), "plain_index_bytes": folder_bytes(plain / "site" / "search"),

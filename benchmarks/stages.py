@@ -22,12 +22,13 @@ import json
 import logging
 import os
 import resource
-import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 from unittest import mock
+
+from corpus import copy_parts
 
 from ontherecord import anchors, archive, cache, finished, indexer, lastmod, passages, publish, site
 from ontherecord.archive import load_archive
@@ -150,9 +151,7 @@ def processor_stages(project: Path, scratch: Path | None = None) -> dict[str, fl
     with contextlib.ExitStack() as stack:
         scratch = Path(scratch or stack.enter_context(tempfile.TemporaryDirectory(dir=project)))
         copy = scratch / "project"
-        copy.mkdir(parents=True)
-        for name in ("mkdocs.yml", "hooks", "docs", "overrides"):
-            (shutil.copytree if (project / name).is_dir() else shutil.copy)(project / name, copy / name)
+        copy_parts(project, copy, ("mkdocs.yml", "hooks", "docs", "overrides"))
         stack.enter_context(mock.patch("os.cpu_count", return_value=1))
         stack.enter_context(mock.patch.dict(os.environ, {"NO_MKDOCS_2_WARNING": "1"}))
         for owner, name, stage in _timed_calls():  # before the hooks are loaded: they import some by name
