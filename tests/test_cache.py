@@ -6,7 +6,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
 from pathlib import Path
 
 from ontherecord import cache, publish, site
@@ -231,3 +236,62 @@ def test_finished_pages_are_kept_for_two_settings_at_most(tmp_path):
     assert len(list(tmp_path.iterdir())) == 2
     assert FinishedPages(tmp_path, "second").find("events/e/", "content")
     assert not FinishedPages(tmp_path, "first").find("events/e/", "content")
+
+
+def _serve_once(project: Path, port: int, path: str) -> tuple[list[str], bytes]:
+    """One `mkdocs serve` session, stopped as an editor stops it (Ctrl-C): its log, and the page at `path`."""
+    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = []
+    try:
+        for line in server.stdout:
+            log.append(line.strip())
+            if "Serving on" in line:
+                break
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{path}", timeout=30) as response:
+            page = response.read()
+        server.send_signal(signal.SIGINT)
+        log += [line.strip() for line in server.stdout]
+        assert server.wait(timeout=60) == 0, log
+    finally:
+        server.kill()
+    return log, page
+
+
+def test_the_next_mkdocs_serve_session_keeps_the_last_ones_standalone_pages(tmp_path):
+    """`mkdocs serve` builds in a temporary folder and deletes it when it stops: a session's standalone pages
+    are kept for the next, which serves what a cold build makes."""
+    project = make_project(tmp_path, {"e": transcript(BODY), "f": transcript(BODY, id=OTHER, title="Another")},
+                           PEOPLE)
+    port, path = _free_port(), f"a/{OLD}/t3/"
+    first, _ = _serve_once(project, port, path)
+    assert any("those of 2 of 2 events written anew" in line for line in first), first
+    assert any("standalone pages of 2 events kept for the next" in line for line in first), first
+    source = project / "docs" / "_data" / "events" / "e.md"
+    source.write_text(source.read_text(encoding="utf-8").replace("the last.", "the end."), encoding="utf-8")
+    second, served = _serve_once(project, port, path)
+    assert any("those of 1 of 2 events written anew" in line for line in second), second  # the edited one
+    cold = build_site(project, f"http://127.0.0.1:{port}/", tmp_path / "cold").site
+    assert served == (cold / path / "index.html").read_bytes()
+    assert any("standalone pages of 2 events kept for the next" in line for line in second), second
+
+
+def test_a_session_whose_last_build_failed_or_on_another_file_system_keeps_nothing(tmp_path, monkeypatch):
+    project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
+    site_dir, work = tmp_path / "serving", project / ".cache" / "ontherecord"
+    build_site(project, URL, site_dir)
+    monkeypatch.setattr(Path, "rename", lambda *_: (_ for _ in ()).throw(OSError(18, "Invalid cross-device link")))
+    assert publish.park(site_dir, work) == 0  # another file system: nothing is copied
+    assert not (work / publish.PARKED).exists() and (site_dir / "a" / OLD / "t3" / "index.html").exists()
+    monkeypatch.undo()
+    publish.set_aside(site_dir, work)  # as a build does before it fails
+    assert publish.park(site_dir, work) == 0 and not (work / publish.PARKED).exists()
+    later = tmp_path / "later"
+    publish.unpark(later, work)  # nothing parked: nothing set aside for the next session
+    assert not list(tmp_path.glob(".later*"))
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]

@@ -3,7 +3,8 @@
 The standalone pages are most of the site's files (tens of thousands at 1,000 events). A generator empties
 its site folder before each build; `set_aside` moves them out of its way first (one rename), and the next
 `write_after_build` takes them back, writing again only the pages of events that changed. What it keeps is
-checked against the record it wrote (`_record`): page keys, and each file's size.
+checked against the record it wrote (`_record`): page keys, and each file's size. `mkdocs serve` builds in a
+temporary folder and deletes it when it stops: `park` keeps its pages for the next session (`unpark`).
 """
 
 from __future__ import annotations
@@ -23,12 +24,16 @@ from .settings import SiteInfo
 from .site import SiteBuild
 from .vocabulary import long_date
 
+PARKED, PARKED_RECORD = "parked", "record.json"
+"""In the work folder: the standalone pages of the last `mkdocs serve` session, and their record."""
 
-def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
+
+def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> str:
     """Wait for the standalone pages (`job`, started with the generator's build), write the notices and
     the cards into the built site; date every page in the sitemaps by when its content last changed.
     `digests` are the generator's pages' (site path -> digest); the build's digests are kept in the work
-    folder for `ontherecord lock`. Returns the number of standalone pages.
+    folder for `ontherecord lock`. Returns a line for the log: how many pages, and of how many events they
+    were written anew.
     """
     build, site_dir, site, work = job.build, job.site_dir, job.site, job.work
     build.rendered.prune(build.rendered.used)  # the generator has asked for every page by now
@@ -56,7 +61,7 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> int:
     for kind, png in cards(site.name).items():
         (site_dir / urls.card(kind)).parent.mkdir(parents=True, exist_ok=True)
         (site_dir / urls.card(kind)).write_bytes(png)
-    return len(written)
+    return f"{len(written)} (those of {job.anew} of {len(build.archive.events)} events written anew)"
 
 
 def _record(site_dir: Path, work: Path) -> Path:
@@ -88,6 +93,39 @@ def set_aside(site_dir: Path, work: Path) -> None:
         except OSError:
             pass
     record.unlink(missing_ok=True)
+
+
+def park(site_dir: Path, work: Path) -> int:
+    """When `mkdocs serve` stops, before it deletes its site folder: move the standalone pages and their record
+    into the work folder, for the next session's first build (`unpark`). Returns the number of events whose
+    pages were kept: none when the two folders are on different file systems (copying them would cost about
+    what writing them again does)."""
+    record, passages, parked = _record(site_dir, work), site_dir / urls.PASSAGES, work / PARKED
+    shutil.rmtree(parked, ignore_errors=True)
+    if not record.exists() or not passages.is_dir():
+        return 0  # the last build failed: nothing is known of the pages
+    parked.mkdir(parents=True)
+    try:
+        passages.rename(parked / urls.PASSAGES)
+        record.rename(parked / PARKED_RECORD)
+    except OSError:
+        shutil.rmtree(parked, ignore_errors=True)
+        return 0
+    return len(orjson.loads((parked / PARKED_RECORD).read_bytes())["events"])
+
+
+def unpark(site_dir: Path, work: Path) -> None:
+    """At a `mkdocs serve` session's first build, after `set_aside`: the pages the last session parked, set
+    aside for this session's folder, to be taken back and checked as any build's are (`StandaloneJob`)."""
+    parked, aside, record = work / PARKED, _aside(site_dir), _record(site_dir, work)
+    if (parked / PARKED_RECORD).exists() and not aside.exists() and not record.exists():
+        try:
+            (parked / urls.PASSAGES).rename(aside)
+            (parked / PARKED_RECORD).rename(record)
+        except OSError:
+            shutil.rmtree(aside, ignore_errors=True)
+            record.unlink(missing_ok=True)
+    shutil.rmtree(parked, ignore_errors=True)
 
 
 def _aside(site_dir: Path) -> Path:
@@ -122,6 +160,7 @@ class StandaloneJob:
 
     def __init__(self, build: SiteBuild, site_dir: Path, site: SiteInfo, work: Path) -> None:
         self.build, self.site_dir, self.site, self.work = build, site_dir, site, work
+        self.anew = 0  # events whose pages were written, not kept (known once finished)
         kept = _take_back(site_dir, work)
         overrides = site.templates and site.templates / "ontherecord"
         settings = digest_of(engine_version(), repr(site), folder_digest(overrides))
@@ -131,21 +170,23 @@ class StandaloneJob:
     def finish(self) -> tuple[dict[str, str], dict]:
         """Wait for the pages; returns their digests, and what each event's pages were made from."""
         parts = self._parts.results()
-        record = {event: made for _, part in parts for event, made in part.items()}
+        record = {event: made for _, part, _ in parts for event, made in part.items()}
+        self.anew = sum(anew for _, _, anew in parts)
         current = {e.id for e in self.build.archive.events}
         for folder in (self.site_dir / urls.PASSAGES).glob("*/"):
             if folder.name not in current:  # an event no longer in the archive (its notices are written next)
                 shutil.rmtree(folder)
-        return {path: d for digests, _ in parts for path, d in digests.items()}, record
+        return {path: d for digests, _, _ in parts for path, d in digests.items()}, record
 
     def cancel(self) -> None:
         self._parts.cancel()
 
 
 def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, settings: str, kept: dict,
-                  events: Iterable[int]) -> tuple[dict[str, str], dict]:
-    """Write the standalone pages of the events at `events`; returns their digests and what they were made from."""
-    digests, record = {}, {}
+                  events: Iterable[int]) -> tuple[dict[str, str], dict, int]:
+    """Write the standalone pages of the events at `events`; returns their digests, what they were made from,
+    and the number of events whose pages were written (not kept)."""
+    digests, record, anew = {}, {}, 0
     for i in events:
         event = build.archive.events[i]
         key = digest_of(settings, event.fingerprint) if event.fingerprint else ""
@@ -155,6 +196,7 @@ def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, settings: st
             record[event.id] = made
             continue
         shutil.rmtree(site_dir / urls.passages_of(event.id), ignore_errors=True)
+        anew += 1
         made = {"key": key, "digests": {}, "sizes": {}}
         for path, page in build.standalone_of(event, site):
             _write(site_dir / path, page)
@@ -165,7 +207,7 @@ def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, settings: st
         digests.update(made["digests"])
         if key:
             record[event.id] = made
-    return digests, record
+    return digests, record, anew
 
 
 def _intact(site_dir: Path, sizes: dict[str, int]) -> bool:
