@@ -3,8 +3,8 @@
     .venv/bin/python benchmarks/run.py [--sizes 10 100 1000]
 
 For each size: build time and peak memory with the hooks and for the same transcripts as plain
-Material pages; the search index size and the bytes one query downloads; the `mkdocs serve`
-rebuild after one event is edited; the largest HTML page. Writes benchmarks/results.json, the
+Material pages; the search index size and the bytes one query downloads; how long `mkdocs serve`
+takes to start, and to rebuild after one event is edited; the largest HTML page. Writes benchmarks/results.json, the
 table and plot of the site's Performance page (docs/performance.md, docs/assets/benchmarks.png).
 """
 
@@ -17,6 +17,7 @@ import os
 import platform
 import re
 import shutil
+import signal
 import socket
 import statistics
 import subprocess
@@ -104,11 +105,14 @@ def settle() -> None:
         time.sleep(wait)
 
 
-def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
-    """Seconds from editing one event (or, for the plain site, `page`) to `mkdocs serve` having rebuilt the site,
-    for each of REBUILDS edits in turn."""
+def serve_session(project: Path, page: Path | None = None, edits: int = REBUILDS) -> tuple[float, list[float]]:
+    """One `mkdocs serve` session: seconds from starting it to its serving the site, and from each of `edits`
+    edits of one event (or, for the plain site, of `page`) to its having rebuilt the site. Stopped as an
+    editor stops it (Ctrl-C), so that it ends as it does for them: keeping what the next session takes up,
+    deleting its site."""
     global _last_deletion
     port = free_port()
+    start = time.perf_counter()
     server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     watchdog = threading.Timer(1800, server.kill)  # a rebuild that failed logs no such line: fail, not wait for ever
@@ -118,9 +122,10 @@ def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
         for line in lines:
             if "Serving on" in line:
                 break
+        started = time.perf_counter() - start
         event = page or sorted((project / "docs" / "_data" / "events").glob("*.md"))[0]
         times = []
-        for n in range(REBUILDS):
+        for n in range(edits):
             time.sleep(2)  # the file watcher starts just after that line: an edit before it would go unseen
             start = time.perf_counter()
             event.write_text(event.read_text(encoding="utf-8") + f"\nParagraph {n} added to measure the rebuild.\n",
@@ -131,12 +136,12 @@ def serve_rebuilds(project: Path, page: Path | None = None) -> list[float]:
                     break
             else:
                 raise SystemExit("mkdocs serve stopped before rebuilding")
-        return times
+        return started, times
     finally:
         watchdog.cancel()
-        server.terminate()
+        server.send_signal(signal.SIGINT)  # not SIGTERM: with it MkDocs leaves its temporary site behind
         try:
-            server.wait(timeout=60)
+            server.communicate(timeout=120)
         except subprocess.TimeoutExpired:  # still rebuilding a large site: stop it
             server.kill()
             server.wait()
@@ -231,10 +236,13 @@ def measure(size: int, work: Path) -> dict:
         "files": sum(1 for f in site.rglob("*") if f.is_file()),
         "event_page_bytes": max(f.stat().st_size for f in (site / "events").glob("*/index.html")),
         "cached_build_s": cached_seconds,
-        "serve_rebuilds_s": serve_rebuilds(project),
-        "plain_serve_rebuilds_s": serve_rebuilds(plain, sorted((plain / "docs" / "events").glob("*.md"))[0]),
         "parts": parts(site),
     }
+    first_page = sorted((plain / "docs" / "events").glob("*.md"))[0]
+    result["serve_start_s"], result["serve_rebuilds_s"] = serve_session(project)  # after `mkdocs build`
+    result["next_serve_start_s"], _ = serve_session(project, edits=0)  # after a `mkdocs serve` session
+    result["plain_serve_start_s"], result["plain_serve_rebuilds_s"] = serve_session(plain, first_page)
+    result["plain_next_serve_start_s"], _ = serve_session(plain, first_page, edits=0)
     result["stages"], result["processor_stages"] = {}, {}
     if size == 1000:
         settle()
@@ -274,6 +282,15 @@ def table(results: list[dict]) -> str:
                  " with no cache, then with the caches a build leaves:\n\n"
                  "| stage | no cache (s) | cached (s) |\n|---|---:|---:|\n"
                  + "".join(f"| {k} | {v[0]:.1f} | {v[-1]:.1f} |\n" for k, v in last["stages"].items()))
+    started = [r for r in results if r.get("serve_start_s")]
+    if started:
+        rows += ("\nStarting `mkdocs serve`: seconds until it serves the site, the first time after a `mkdocs build`"
+                 " (other addresses in every page), and the next time, after a `mkdocs serve` session stopped with"
+                 " Ctrl-C:\n\n| events | first start (s) | next start (s) | plain Material, first (s) "
+                 "| plain Material, next (s) |\n|---:|---:|---:|---:|---:|\n"
+                 + "".join(f"| {r['events']} | {r['serve_start_s']:.1f} | {r['next_serve_start_s']:.1f} "
+                           f"| {r['plain_serve_start_s']:.1f} | {r['plain_next_serve_start_s']:.1f} |\n"
+                           for r in started))
     profiled = [r for r in results if r.get("processor_stages") and r.get("build_cpu_s")]
     if profiled:
         rows += processor_table(profiled[-1])

@@ -1,5 +1,6 @@
 """The benchmarks' synthetic corpus is a valid archive: it builds strictly, with the real configuration. And
-the processor profile by stage counts each stage once, and reaches every stage of a real build."""
+the processor profile by stage counts each stage once, and reaches every stage of a real build; a timed
+`mkdocs serve` session ends as an editor ends it."""
 
 from __future__ import annotations
 
@@ -42,3 +43,17 @@ def test_the_processor_profile_reaches_every_stage(tmp_path):
     assert list(seconds) == list(ORDER)
     # each wrapped function was reached: a stage renamed or moved in the engine shows here as nothing
     assert all(s > 0 for s in seconds.values()), seconds
+
+
+def test_a_timed_serve_session_stops_as_an_editor_stops_it_and_leaves_no_site_behind(tmp_path, monkeypatch):
+    import run
+
+    write_corpus(tmp_path / "archive", 3)
+    temporary = tmp_path / "tmp"  # where `mkdocs serve` makes its site folder
+    temporary.mkdir()
+    monkeypatch.setattr(run, "ENV", {**run.ENV, "TMPDIR": str(temporary)})
+    started, rebuilds = run.serve_session(tmp_path / "archive", edits=1)
+    assert started > 0 and len(rebuilds) == 1
+    assert list(temporary.iterdir()) == []  # stopped with SIGTERM, MkDocs would leave its site there
+    again, none = run.serve_session(tmp_path / "archive", edits=0)
+    assert again > 0 and none == [] and list(temporary.iterdir()) == []
