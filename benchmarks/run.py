@@ -105,13 +105,13 @@ def settle() -> None:
         time.sleep(wait)
 
 
-def serve_session(project: Path, page: Path | None = None, edits: int = REBUILDS) -> tuple[float, list[float]]:
-    """One `mkdocs serve` session: seconds from starting it to its serving the site, and from each of `edits`
-    edits of one event (or, for the plain site, of `page`) to its having rebuilt the site. Stopped as an
-    editor stops it (Ctrl-C), so that it ends as it does for them: keeping what the next session takes up,
-    deleting its site."""
+def serve_session(project: Path, port: int, page: Path | None = None,
+                  edits: int = REBUILDS) -> tuple[float, list[float]]:
+    """One `mkdocs serve` session at `port` (an editor's sessions use the same one: it is in every page's
+    address): seconds from starting it to its serving the site, and from each of `edits` edits of one event
+    (or, for the plain site, of `page`) to its having rebuilt the site. Stopped as an editor stops it
+    (Ctrl-C), so that it ends as it does for them: keeping what the next session takes up, deleting its site."""
     global _last_deletion
-    port = free_port()
     start = time.perf_counter()
     server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -238,11 +238,11 @@ def measure(size: int, work: Path) -> dict:
         "cached_build_s": cached_seconds,
         "parts": parts(site),
     }
-    first_page = sorted((plain / "docs" / "events").glob("*.md"))[0]
-    result["serve_start_s"], result["serve_rebuilds_s"] = serve_session(project)  # after `mkdocs build`
-    result["next_serve_start_s"], _ = serve_session(project, edits=0)  # after a `mkdocs serve` session
-    result["plain_serve_start_s"], result["plain_serve_rebuilds_s"] = serve_session(plain, first_page)
-    result["plain_next_serve_start_s"], _ = serve_session(plain, first_page, edits=0)
+    port, first_page = free_port(), sorted((plain / "docs" / "events").glob("*.md"))[0]
+    result["serve_start_s"], result["serve_rebuilds_s"] = serve_session(project, port)  # after `mkdocs build`
+    result["next_serve_start_s"], _ = serve_session(project, port, edits=0)  # after a `mkdocs serve` session
+    result["plain_serve_start_s"], result["plain_serve_rebuilds_s"] = serve_session(plain, port, first_page)
+    result["plain_next_serve_start_s"], _ = serve_session(plain, port, first_page, edits=0)
     result["stages"], result["processor_stages"] = {}, {}
     if size == 1000:
         settle()

@@ -52,8 +52,9 @@ def test_a_timed_serve_session_stops_as_an_editor_stops_it_and_leaves_no_site_be
     temporary = tmp_path / "tmp"  # where `mkdocs serve` makes its site folder
     temporary.mkdir()
     monkeypatch.setattr(run, "ENV", {**run.ENV, "TMPDIR": str(temporary)})
-    started, rebuilds = run.serve_session(tmp_path / "archive", edits=1)
+    port = run.free_port()
+    started, rebuilds = run.serve_session(tmp_path / "archive", port, edits=1)
     assert started > 0 and len(rebuilds) == 1
     assert list(temporary.iterdir()) == []  # stopped with SIGTERM, MkDocs would leave its site there
-    again, none = run.serve_session(tmp_path / "archive", edits=0)
+    again, none = run.serve_session(tmp_path / "archive", port, edits=0)
     assert again > 0 and none == [] and list(temporary.iterdir()) == []
