@@ -23,6 +23,9 @@ URL = "https://example.org/archive/"
 
 def published(tmp_path: Path, body: str = BODY) -> Path:
     project = make_project(tmp_path, {"e": transcript(body)}, PEOPLE)
+    config = project / "mkdocs.yml"  # published under a sub-path
+    config.write_text(config.read_text(encoding="utf-8").replace("site_url: https://example.org/", f"site_url: {URL}"),
+                      encoding="utf-8")
     assert ontherecord(["--data", str(project / "docs" / "_data"), "lock"]) == 0
     return project
 

@@ -44,3 +44,21 @@ def test_lastmod_follows_content_through_lock_and_an_edit(tmp_path):
     today = dt.date.today().isoformat()
     assert after[f"a/{EVENT}/t3/"] == today and after[f"events/{EVENT}/"] == today
     assert after[f"a/{EVENT}/t1/"] == "2020-01-02" and after["themes/"] == "2020-01-02"
+
+
+def test_lock_refuses_the_pages_of_a_build_made_for_another_address(tmp_path, capsys):
+    """`mkdocs serve` builds for its own address, so its pages are not the published ones: recording their
+    digests would date every passage page as changed today, and again at the next lock after a real build."""
+    project = make_project(tmp_path, {EVENT: transcript(BODY)})
+    data = project / "docs" / "_data"
+    build_site(project, site_url="https://example.org/")
+    assert ontherecord(["--data", str(data), "lock"]) == 0
+    recorded = (data / "lastmod.txt").read_text(encoding="utf-8")
+    build_site(project, site_url="http://127.0.0.1:8000/", site_dir=tmp_path / "served")  # as `mkdocs serve`
+    capsys.readouterr()
+    assert ontherecord(["--data", str(data), "lock"]) == 1
+    assert "made for http://127.0.0.1:8000/" in capsys.readouterr().err
+    assert (data / "lastmod.txt").read_text(encoding="utf-8") == recorded
+    build_site(project, site_url="https://example.org/")
+    assert ontherecord(["--data", str(data), "lock"]) == 0
+    assert (data / "lastmod.txt").read_text(encoding="utf-8") == recorded  # nothing changed

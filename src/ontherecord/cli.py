@@ -147,8 +147,8 @@ def _word(w: dict) -> str:
     return f"{{+[{w['printed']}]+}}" if w["op"] == "inserted" else f"{{+{w['printed']}+}}"
 
 
-def _site_url() -> str:
-    config = Path("mkdocs.yml")
+def _site_url(config: Path = Path("mkdocs.yml")) -> str:
+    """The site's address as `mkdocs.yml` gives it, ending in '/' ('/' if it gives none, '' with no file)."""
     if config.exists():
         url = (yaml.safe_load(config.read_text(encoding="utf-8")) or {}).get("site_url") or ""
         return url if url.endswith("/") else url + "/"
@@ -199,13 +199,21 @@ def _lock(args) -> int:
             stale.unlink()
             print(f"{stale}: moved into {record_path(args.data, new).name}")
     print(f"{published}: {write_published(published, addresses)} new addresses recorded")
-    digests = lastmod.load_digests(args.data.parent.parent / ".cache" / "ontherecord")
-    if digests is None:
+    project = args.data.parent.parent
+    built = lastmod.load_digests(project / ".cache" / "ontherecord")
+    site_url = _site_url(project / "mkdocs.yml") if (project / "mkdocs.yml").exists() else built and built[0]
+    if built is None:
         print("no build to read the pages' contents from: run `mkdocs build`, then `ontherecord lock` again to"
               f" record in {lastmod.LEDGER} when each page changed", file=sys.stderr)
+    elif built[0] != site_url:
+        print(f"the last build was made for {built[0] or 'an unknown address'} (as `mkdocs serve` builds), not for"
+              f" the site's address {site_url}, and its pages are not the published ones: run `mkdocs build`,"
+              f" then `ontherecord lock` again to record in {lastmod.LEDGER} when each page changed", file=sys.stderr)
+        return 1
     else:
         ledger = args.data / lastmod.LEDGER
-        print(f"{ledger}: {lastmod.write_ledger(ledger, digests, dt.date.today())} pages changed since last recorded")
+        print(f"{ledger}: {lastmod.write_ledger(ledger, built[1], dt.date.today())} pages changed since last"
+              " recorded")
     return 0
 
 

@@ -51,11 +51,18 @@ def write_ledger(path: Path, digests: dict[str, str], today: dt.date) -> int:
     return changed
 
 
-def save_digests(work: Path, digests: dict[str, str]) -> None:
+def save_digests(work: Path, digests: dict[str, str], site_url: str) -> None:
+    """`site_url`: the address the pages were built for; `mkdocs serve` builds for its own, and pages that
+    hold their address (a passage's canonical URL, its citation) then differ from the published ones."""
     work.mkdir(parents=True, exist_ok=True)
-    (work / DIGESTS).write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+    (work / DIGESTS).write_text(json.dumps({"site_url": site_url, "pages": digests}, sort_keys=True),
+                                encoding="utf-8")
 
 
-def load_digests(work: Path) -> dict[str, str] | None:
+def load_digests(work: Path) -> tuple[str, dict[str, str]] | None:
+    """(the address the last build was made for, its digests), None if no build left any."""
     path = work / DIGESTS
-    return json.loads(path.read_text(encoding="utf-8")) if path.exists() else None
+    if not path.exists():
+        return None
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    return saved.get("site_url", ""), saved.get("pages", {})

@@ -46,7 +46,7 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> str:
     _record(site_dir, work).write_bytes(orjson.dumps({"site": str(site_dir.resolve()), "notices": notices,
                                                       "events": record}))
     digests = {**digests, **written}
-    lastmod.save_digests(work, digests)
+    lastmod.save_digests(work, digests, site.url)
     days = {site.url + path: day for path, day in
             lastmod.dates(digests, lastmod.read_ledger(build.data_dir / lastmod.LEDGER), site.built).items()}
     # A sitemap of their own, named in robots.txt: Material reads sitemap.xml to know which links its
