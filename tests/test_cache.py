@@ -276,19 +276,25 @@ def test_the_next_mkdocs_serve_session_keeps_the_last_ones_standalone_pages(tmp_
     assert any("standalone pages of 2 events kept for the next" in line for line in second), second
 
 
-def test_a_session_whose_last_build_failed_or_on_another_file_system_keeps_nothing(tmp_path, monkeypatch):
+def test_a_session_keeps_what_it_can_and_leaves_nothing_beside_its_folder(tmp_path, monkeypatch):
     project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
     site_dir, work = tmp_path / "serving", project / ".cache" / "ontherecord"
+    aside, parked = tmp_path / ".serving-passages-aside", work / publish.PARKED
     build_site(project, URL, site_dir)
     monkeypatch.setattr(Path, "rename", lambda *_: (_ for _ in ()).throw(OSError(18, "Invalid cross-device link")))
     assert publish.park(site_dir, work) == 0  # another file system: nothing is copied
-    assert not (work / publish.PARKED).exists() and (site_dir / "a" / OLD / "t3" / "index.html").exists()
+    assert not parked.exists() and (site_dir / "a" / OLD / "t3" / "index.html").exists()
     monkeypatch.undo()
-    publish.set_aside(site_dir, work)  # as a build does before it fails
-    assert publish.park(site_dir, work) == 0 and not (work / publish.PARKED).exists()
+    publish.set_aside(site_dir, work)  # as a build does before it fails: the pages wait beside the folder
+    assert aside.exists() and publish.park(site_dir, work) == 1  # still known: kept
+    assert not aside.exists() and (parked / "a" / OLD / "t3" / "index.html").exists()
     later = tmp_path / "later"
-    publish.unpark(later, work)  # nothing parked: nothing set aside for the next session
-    assert not list(tmp_path.glob(".later*"))
+    publish.unpark(later, work)
+    assert not parked.exists() and (tmp_path / ".later-passages-aside" / OLD / "t3" / "index.html").exists()
+    later.mkdir()
+    (tmp_path / ".later-passages-aside").rename(later / "a")  # taken back by the session's first build,
+    publish._record(later, work).unlink()  # which failed before it wrote its own record
+    assert publish.park(later, work) == 0 and not parked.exists()  # nothing is known of them: not kept
 
 
 def _free_port() -> int:

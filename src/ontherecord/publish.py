@@ -99,19 +99,22 @@ def park(site_dir: Path, work: Path) -> int:
     """When `mkdocs serve` stops, before it deletes its site folder: move the standalone pages and their record
     into the work folder, for the next session's first build (`unpark`). Returns the number of events whose
     pages were kept: none when the two folders are on different file systems (copying them would cost about
-    what writing them again does)."""
-    record, passages, parked = _record(site_dir, work), site_dir / urls.PASSAGES, work / PARKED
+    what writing them again does). Leaves nothing beside the site folder, which MkDocs alone would."""
+    record, parked, aside = _record(site_dir, work), work / PARKED, _aside(site_dir)
+    # still set aside if the last build failed before taking them back (`_take_back`)
+    passages = site_dir / urls.PASSAGES if (site_dir / urls.PASSAGES).is_dir() else aside
     shutil.rmtree(parked, ignore_errors=True)
-    if not record.exists() or not passages.is_dir():
-        return 0  # the last build failed: nothing is known of the pages
-    parked.mkdir(parents=True)
-    try:
-        passages.rename(parked / urls.PASSAGES)
-        record.rename(parked / PARKED_RECORD)
-    except OSError:
-        shutil.rmtree(parked, ignore_errors=True)
-        return 0
-    return len(orjson.loads((parked / PARKED_RECORD).read_bytes())["events"])
+    kept = 0
+    if record.exists() and passages.is_dir():  # else the last build failed later: nothing is known of them
+        parked.mkdir(parents=True)
+        try:
+            passages.rename(parked / urls.PASSAGES)
+            record.rename(parked / PARKED_RECORD)
+            kept = len(orjson.loads((parked / PARKED_RECORD).read_bytes())["events"])
+        except OSError:
+            shutil.rmtree(parked, ignore_errors=True)
+    shutil.rmtree(aside, ignore_errors=True)
+    return kept
 
 
 def unpark(site_dir: Path, work: Path) -> None:
