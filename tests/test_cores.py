@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 
 import pytest
 
@@ -37,8 +38,13 @@ def _pid_and_square(n: int) -> tuple[int, int]:
     return os.getpid(), n * n
 
 
+def _pid_and_square_slowly(n: int) -> tuple[int, int]:
+    time.sleep(0.1)  # long enough for the other processes to start: one alone would not take every item
+    return _pid_and_square(n)
+
+
 def test_results_come_back_in_order_from_other_processes(on_cores):
-    results = cores.each(_pid_and_square, range(12))
+    results = cores.each(_pid_and_square_slowly, range(12))
     assert [square for _, square in results] == [n * n for n in range(12)]
     assert os.getpid() not in {pid for pid, _ in results}
     assert len({pid for pid, _ in results}) > 1
