@@ -4,6 +4,7 @@ entry is never used."""
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import signal
@@ -281,7 +282,10 @@ def test_a_session_keeps_what_it_can_and_leaves_nothing_beside_its_folder(tmp_pa
     site_dir, work = tmp_path / "serving", project / ".cache" / "ontherecord"
     aside, parked = tmp_path / ".serving-passages-aside", work / publish.PARKED
     build_site(project, URL, site_dir)
-    monkeypatch.setattr(Path, "rename", lambda *_: (_ for _ in ()).throw(OSError(18, "Invalid cross-device link")))
+
+    def across_file_systems(*_):
+        raise OSError(errno.EXDEV, "Invalid cross-device link")
+    monkeypatch.setattr(Path, "rename", across_file_systems)
     assert publish.park(site_dir, work) == 0  # another file system: nothing is copied
     assert not parked.exists() and (site_dir / "a" / OLD / "t3" / "index.html").exists()
     monkeypatch.undo()
