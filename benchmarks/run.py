@@ -18,7 +18,6 @@ import platform
 import re
 import shutil
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -29,6 +28,9 @@ from typing import NamedTuple
 
 from corpus import ROOT, discard, trash, write_corpus, write_plain
 from stages import processor_stages, stages
+
+sys.path.insert(0, str(ROOT / "tests"))  # the tests' helpers for a site on a local port
+from browsing import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -72,12 +74,6 @@ def parts(site: Path) -> dict[str, list[int]]:
 def largest_page(site: Path) -> tuple[int, str]:
     size, page = max((f.stat().st_size, f) for f in site.rglob("*.html"))
     return size, page.relative_to(site).as_posix()
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 REBUILDS = 3
@@ -154,10 +150,7 @@ QUERIES = {"quote": "keep on dreaming", "frequent": "defence spending Ukraine"}
 
 def query_bytes(site: Path, query: str) -> int:
     """Bytes a browser downloads for one query, from a host that gzips what is not compressed already."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from playwright.sync_api import sync_playwright
-
-    from browsing import CHROMIUM_ARGS, chromium_path, serve
 
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
@@ -179,10 +172,7 @@ CHECK = "“If anyone thinks […] that the European Union […] can defend itse
 def check_cost(site: Path, quotation: str) -> tuple[int, float]:
     """Bytes one quote check downloads once the page has loaded (index, records, check data; gzip-served),
     and the milliseconds from asking to the verdict on the screen."""
-    sys.path.insert(0, str(ROOT / "tests"))
     from playwright.sync_api import sync_playwright
-
-    from browsing import CHROMIUM_ARGS, chromium_path, serve
 
     with serve(site) as url, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)

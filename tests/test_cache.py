@@ -8,7 +8,6 @@ import errno
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,7 @@ from ontherecord.finished import FinishedPages
 from ontherecord.render import theme
 from ontherecord.site import build_site as engine_build
 
+from browsing import free_port
 from sites import PEOPLE, build_site, make_project, transcript
 
 BODY = ("Opening words of the speech on Ukraine and the Arctic.\n\nHost Two, Director\n\nA question about"
@@ -264,7 +264,7 @@ def test_the_next_mkdocs_serve_session_keeps_the_last_ones_standalone_pages(tmp_
     are kept for the next, which serves what a cold build makes."""
     project = make_project(tmp_path, {"e": transcript(BODY), "f": transcript(BODY, id=OTHER, title="Another")},
                            PEOPLE)
-    port, path = _free_port(), f"a/{OLD}/t3/"
+    port, path = free_port(), f"a/{OLD}/t3/"
     first, _ = _serve_once(project, port, path)
     assert any("those of 2 of 2 events written anew" in line for line in first), first
     assert any("standalone pages of 2 events kept for the next" in line for line in first), first
@@ -299,9 +299,3 @@ def test_a_session_keeps_what_it_can_and_leaves_nothing_beside_its_folder(tmp_pa
     (tmp_path / ".later-passages-aside").rename(later / "a")  # taken back by the session's first build,
     publish._record(later, work).unlink()  # which failed before it wrote its own record
     assert publish.park(later, work) == 0 and not parked.exists()  # nothing is known of them: not kept
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]

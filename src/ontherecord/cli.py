@@ -200,12 +200,11 @@ def _lock(args) -> int:
             print(f"{stale}: moved into {record_path(args.data, new).name}")
     print(f"{published}: {write_published(published, addresses)} new addresses recorded")
     project = args.data.parent.parent
-    built = lastmod.load_digests(project / ".cache" / "ontherecord")
-    site_url = _site_url(project / "mkdocs.yml") if (project / "mkdocs.yml").exists() else built and built[0]
+    built, site_url = lastmod.load_digests(project / ".cache" / "ontherecord"), _site_url(project / "mkdocs.yml")
     if built is None:
         print("no build to read the pages' contents from: run `mkdocs build`, then `ontherecord lock` again to"
               f" record in {lastmod.LEDGER} when each page changed", file=sys.stderr)
-    elif built[0] != site_url:
+    elif site_url and built[0] != site_url:  # '' with no mkdocs.yml: nothing to compare with
         print(f"the last build was made for {built[0] or 'an unknown address'} (as `mkdocs serve` builds), not for"
               f" the site's address {site_url}, and its pages are not the published ones: run `mkdocs build`,"
               f" then `ontherecord lock` again to record in {lastmod.LEDGER} when each page changed", file=sys.stderr)
