@@ -6,7 +6,6 @@ engine's errors become PluginErrors: a bad source fails the build with its messa
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 import logging
 import re
@@ -58,7 +57,7 @@ def on_files(files, config):
         raise PluginError(str(exc)) from None
     styles = sorted(f.dest_uri for f in files if re.fullmatch(r"assets/stylesheets/[^/]+\.min\.css", f.dest_uri))
     info = SiteInfo(name=config.site_name, url=config.site_url or "/", stylesheets=(*styles, *config.extra_css),
-                    scripts=("assets/ontherecord.js",), built=dt.date.today(), templates=_custom_dir(config),
+                    scripts=("assets/ontherecord.js",), templates=_custom_dir(config),
                     palette=palette(config.theme.get("palette")))
     _state = _State(build, build.indexing, StandaloneJob(build, Path(config.site_dir), info, _work(config)))
     for line in build.report():

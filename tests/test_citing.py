@@ -80,6 +80,18 @@ def test_standalone_pages_name_the_question_answered_sources_and_themes(real_sit
     assert page.select_one(".otr-cite-bibtex").get_text().startswith("@misc{rutte20241212noble")
 
 
+def test_a_standalone_page_holds_nothing_of_the_day_it_was_built(real_site):
+    # so that the next day's build keeps every page it can, and no reader is told a date that is not theirs
+    today = dt.date.today()
+    for path in (real_site.site / "a").rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        assert today.isoformat() not in html and long_date(today) not in html, path
+    page = standalone(real_site, f"/a/{AFET}/p29/")
+    # without the script: a whole citation, less the reader's date
+    assert page.select_one(".otr-cite-plain").get_text().endswith(f"Rutte on the Record, {SITE}a/{AFET}/p29/.")
+    assert page.select_one(".otr-cite-bibtex").get_text().endswith("note = {Source: NATO. Rutte on the Record}\n}")
+
+
 def test_metadata_is_escaped(tmp_path):
     title = 'A "quoted" <script>alert(1)</script> & co'
     body = "Opening words.\n\nHost Two, Director\n\nA question?\n\nSpeaker One\n\nNo <b>really</b> & \"so\".\n"
@@ -182,6 +194,15 @@ def test_cite_gives_plain_text_and_bibtex_for_the_paragraph(page, site_url):
     assert bibtex.startswith("@misc{rutte20260126exchangep29,") and f"url = {{{SITE}a/{AFET}/p29/}}" in bibtex
     box.locator("button", has_text="Copy BibTeX").click()
     assert page.evaluate("navigator.clipboard.readText()") == bibtex
+
+
+def test_a_standalone_page_cites_with_the_readers_date(page, site_url):
+    page.clock.set_fixed_time(dt.datetime(2031, 3, 4, 12, 0))
+    page.goto(site_url + f"a/{AFET}/p29/")
+    plain, bibtex = page.locator(".otr-citations pre").all_inner_texts()
+    assert plain.endswith(f"Rutte on the Record, {SITE}a/{AFET}/p29/ (accessed 4 March 2031).")
+    assert "howpublished = {European Parliament, Brussels, 26 January 2026}" in bibtex
+    assert bibtex.endswith("note = {Source: NATO. Rutte on the Record. Accessed 2031-03-04}\n}")
 
 
 def test_a_standalone_page_leads_to_its_passage_in_context(page, site_url):

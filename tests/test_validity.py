@@ -5,7 +5,6 @@ rules."""
 from __future__ import annotations
 
 import base64
-import datetime as dt
 import json
 import shutil
 import subprocess
@@ -63,7 +62,7 @@ def test_the_nu_html_checker_finds_no_error_in_the_projects_markup(real_site, tm
     from ontherecord.settings import SiteInfo
 
     files = [real_site.site / path / "index.html" for path in PAGES]
-    site = SiteInfo("Rutte on the Record", SITE, ("assets/x.css",), (), dt.date(2026, 1, 1))
+    site = SiteInfo("Rutte on the Record", SITE, ("assets/x.css",), ())
     for name, html in (("moved", moved_page("events/old/", "events/new/", "event", site)),
                        ("retired", retired_page("events/gone/", Retired("gone", "Gone", "2025-01-01", "why"), site))):
         (tmp_path / f"{name}.html").write_text(html, encoding="utf-8")

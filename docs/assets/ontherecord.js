@@ -211,14 +211,9 @@
 
   // What each page needs once it is shown: run on load, and after each of Material's instant page changes.
   function onPage() {
-    // A passage's own page: its citations were written on the day of the build; accessed is today.
-    document.querySelectorAll(".otr-citations[data-built]").forEach(function (box) {
-      var now = new Date();
-      var long = now.toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" });
-      box.querySelectorAll("pre").forEach(function (pre) {
-        pre.textContent = pre.textContent.split(box.dataset.builtLong).join(long)
-          .split(box.dataset.built).join(now.toISOString().slice(0, 10));
-      });
+    // A passage's own page: its citations are written without a date; accessed is the reader's today.
+    document.querySelectorAll(".otr-accessed[data-clause]").forEach(function (slot) {
+      slot.textContent = fill(slot.dataset.clause, "", "");
     });
     document.querySelectorAll("[data-otr-flip]").forEach(function (b) { b.hidden = false; });
     if (location.hash) target(location.hash.slice(1));

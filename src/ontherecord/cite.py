@@ -2,12 +2,12 @@
 
 The format lives here only. A page embeds the two citations as templates with `{url}`,
 `{accessed}`, `{accessed_iso}` and `{anchor}` slots; the site's script fills them for the
-turn or paragraph being cited and the reader's date.
+turn or paragraph being cited and the reader's date. A passage's own page is written with its address
+and without the date, which the script adds: a page holds nothing of the day it was built.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 
 from .model import Event, Turn
@@ -19,9 +19,18 @@ def templates(event: Event, turn: Turn, site_name: str) -> dict[str, str]:
     return {"plain": _plain(event, turn, site_name), "bibtex": _bibtex(event, turn, site_name)}
 
 
-def fill(template: str, url: str, accessed: dt.date, anchor: str) -> str:
-    return (template.replace("{url}", url).replace("{accessed_iso}", accessed.isoformat())
-            .replace("{accessed}", long_date(accessed)).replace("{anchor}", anchor))
+PLAIN_ACCESSED, BIBTEX_ACCESSED = " (accessed {accessed})", ". Accessed {accessed_iso}"
+"""The clause of each form that holds the reader's date."""
+
+
+def undated(template: str, url: str, anchor: str) -> tuple[str, str, str]:
+    """`template` filled but for its date: (the words before the dated clause, the clause, the words after)."""
+    filled = template.replace("{url}", url).replace("{anchor}", anchor)
+    for clause in (PLAIN_ACCESSED, BIBTEX_ACCESSED):
+        before, found, after = filled.partition(clause)
+        if found:
+            return before, clause, after
+    raise ValueError(f"no dated clause in the citation {template!r}")
 
 
 def page_data(event: Event, turns: list[Turn], site_name: str) -> dict:
@@ -47,7 +56,7 @@ def _plain(event: Event, turn: Turn, site_name: str) -> str:
     what = "quotation as reported by the publisher" if turn.kind == "quotation" else KIND_LABELS[turn.kind].lower()
     return (f"{turn.speaker.person.name} ({turn.speaker.role}), {what}. {event.title}. {event.venue},"
             f" {long_date(event.date)}. Source: {_sources(turn)}. {site_name}, {{url}}"
-            " (accessed {accessed}).")
+            f"{PLAIN_ACCESSED}.")
 
 
 def _bibtex(event: Event, turn: Turn, site_name: str) -> str:
@@ -59,7 +68,7 @@ def _bibtex(event: Event, turn: Turn, site_name: str) -> str:
         ("howpublished", "{" + _tex(f"{event.venue}, {long_date(event.date)}") + "}"),
         ("year", "{" + str(event.date.year) + "}"), ("month", f"{event.date:%b}".lower()),
         ("url", "{{url}}"),
-        ("note", "{" + _tex(f"Source: {_sources(turn)}. {site_name}") + ". Accessed {accessed_iso}}"),
+        ("note", "{" + _tex(f"Source: {_sources(turn)}. {site_name}") + BIBTEX_ACCESSED + "}"),
     ]
     body = ",\n".join(f"  {k} = {v}" for k, v in fields)
     return f"@misc{{{key},\n{body}\n}}"

@@ -9,6 +9,7 @@ temporary folder and deletes it when it stops: `park` keeps its pages for the ne
 
 from __future__ import annotations
 
+import datetime as dt
 import gzip
 import shutil
 from collections.abc import Iterable
@@ -22,7 +23,6 @@ from .render.cards import cards
 from .render.passage import palette_script
 from .settings import SiteInfo
 from .site import SiteBuild
-from .vocabulary import long_date
 
 PARKED, PARKED_RECORD = "parked", "record.json"
 """In the work folder: the standalone pages of the last `mkdocs serve` session, and their record."""
@@ -48,7 +48,7 @@ def write_after_build(job: StandaloneJob, digests: dict[str, str]) -> str:
     digests = {**digests, **written}
     lastmod.save_digests(work, digests, site.url)
     days = {site.url + path: day for path, day in
-            lastmod.dates(digests, lastmod.read_ledger(build.data_dir / lastmod.LEDGER), site.built).items()}
+            lastmod.dates(digests, lastmod.read_ledger(build.data_dir / lastmod.LEDGER), dt.date.today()).items()}
     # A sitemap of their own, named in robots.txt: Material reads sitemap.xml to know which links its
     # instant navigation may load as its own pages, and these pages are not.
     passages = build.sitemap_locations(site)
@@ -203,9 +203,7 @@ def _write_events(build: SiteBuild, site_dir: Path, site: SiteInfo, settings: st
         made = {"key": key, "digests": {}, "sizes": {}}
         for path, page in build.standalone_of(event, site):
             _write(site_dir / path, page)
-            # the build's own date (a citation's "accessed") is no change of content
-            made["digests"][path.removesuffix("index.html")] = lastmod.digest(
-                page.replace(long_date(site.built), "").replace(site.built.isoformat(), ""))
+            made["digests"][path.removesuffix("index.html")] = lastmod.digest(page)
             made["sizes"][path] = len(page.encode())
         digests.update(made["digests"])
         if key:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,8 +19,6 @@ class SiteInfo:
     stylesheets: tuple[str, ...]
     """Paths from the site root."""
     scripts: tuple[str, ...]
-    built: dt.date
-    """The build's date: the only field of a page meant to change from build to build."""
     icon: str = "assets/images/favicon.png"
     templates: Path | None = None
     """The theme's custom_dir: a template placed in its `ontherecord/` folder replaces the engine's own."""

@@ -58,8 +58,8 @@ def passage_page(event: Event, turn: Turn, paragraph: Paragraph | None, themes: 
         "themes": paragraph.themes if paragraph else turn.themes,
         "asked": [event.turn(a) for a in turn.in_reply_to],
         "answers": [] if paragraph else [event.turn(a) for a in turn.answered_by],
-        "plain": cite.fill(t["plain"], canonical, site.built, anchor),
-        "bibtex": cite.fill(t["bibtex"], canonical, site.built, anchor),
+        "plain": cite.undated(t["plain"], canonical, anchor),
+        "bibtex": cite.undated(t["bibtex"], canonical, anchor),
         "image": site.card(CARD, f"{turn.speaker.person.name}, {long_date(event.date)}"),
         "json_ld": _json_ld(event, turn, paragraph, canonical, title, site),
     }
