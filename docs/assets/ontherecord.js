@@ -212,8 +212,8 @@
   // What each page needs once it is shown: run on load, and after each of Material's instant page changes.
   function onPage() {
     // A passage's own page: its citations are written without a date; accessed is the reader's today.
-    document.querySelectorAll(".otr-accessed[data-clause]").forEach(function (slot) {
-      slot.textContent = fill(slot.dataset.clause, "", "");
+    document.querySelectorAll("[data-accessed]").forEach(function (slot) {
+      slot.textContent = fill(slot.dataset.accessed, "", "");
     });
     document.querySelectorAll("[data-otr-flip]").forEach(function (b) { b.hidden = false; });
     if (location.hash) target(location.hash.slice(1));
