@@ -30,7 +30,7 @@ from corpus import ROOT, discard, trash, write_corpus, write_plain
 from stages import processor_stages, stages
 
 sys.path.insert(0, str(ROOT / "tests"))  # the tests' helpers for a site on a local port
-from browsing import CHROMIUM_ARGS, chromium_path, free_port, serve  # noqa: E402
+from browsing import CHROMIUM_ARGS, chromium_path, ctrl_c_honoured, free_port, serve  # noqa: E402
 
 MKDOCS = str(Path(sys.executable).parent / "mkdocs")
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
@@ -110,7 +110,7 @@ def serve_session(project: Path, port: int, page: Path | None = None,
     global _last_deletion
     start = time.perf_counter()
     server = subprocess.Popen([MKDOCS, "serve", "--livereload", "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
-                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, preexec_fn=ctrl_c_honoured)
     watchdog = threading.Timer(1800, server.kill)  # a rebuild that failed logs no such line: fail, not wait for ever
     watchdog.start()
     try:
@@ -138,9 +138,11 @@ def serve_session(project: Path, port: int, page: Path | None = None,
         server.send_signal(signal.SIGINT)  # not SIGTERM: with it MkDocs leaves its temporary site behind
         try:
             server.communicate(timeout=120)
-        except subprocess.TimeoutExpired:  # still rebuilding a large site: stop it
+        except subprocess.TimeoutExpired:
             server.kill()
             server.wait()
+            # killed, it kept nothing for the next session and left its site: the next figures would be wrong
+            raise SystemExit(f"mkdocs serve in {project} did not stop on Ctrl-C within 120 s") from None
         _last_deletion = time.monotonic()  # its site, in a temporary folder, is deleted as it stops
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import signal
 import socket
 import threading
 from contextlib import contextmanager
@@ -14,6 +15,12 @@ from urllib.parse import urlsplit
 
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def ctrl_c_honoured() -> None:
+    """For `subprocess.Popen(preexec_fn=...)`: a process started from a script run in the background (`cmd &`)
+    inherits the shell's choice to ignore Ctrl-C (SIGINT), and `mkdocs serve` must stop on it as an editor's does."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def chromium_path() -> str:

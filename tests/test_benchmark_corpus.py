@@ -4,6 +4,7 @@ the processor profile by stage counts each stage once, and reaches every stage o
 
 from __future__ import annotations
 
+import signal
 import sys
 
 from sites import ROOT, build_site
@@ -58,3 +59,21 @@ def test_a_timed_serve_session_stops_as_an_editor_stops_it_and_leaves_no_site_be
     assert list(temporary.iterdir()) == []  # stopped with SIGTERM, MkDocs would leave its site there
     again, none = run.serve_session(tmp_path / "archive", port, edits=0)
     assert again > 0 and none == [] and list(temporary.iterdir()) == []
+
+
+def test_a_timed_serve_session_stops_even_when_the_benchmark_runs_in_the_background(tmp_path, monkeypatch):
+    # A shell starts a background job (`python benchmarks/run.py &`) with Ctrl-C ignored, and its children
+    # inherit that: each session was killed after two minutes, keeping nothing and leaving its site behind.
+    import run
+
+    write_corpus(tmp_path / "archive", 3)
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setattr(run, "ENV", {**run.ENV, "TMPDIR": str(temporary)})
+    before = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        started, _ = run.serve_session(tmp_path / "archive", run.free_port(), edits=0)
+    finally:
+        signal.signal(signal.SIGINT, before)
+    assert started > 0 and list(temporary.iterdir()) == []
+    assert (tmp_path / "archive" / ".cache" / "ontherecord" / "parked" / "a").is_dir()  # kept for the next session

@@ -21,7 +21,7 @@ from ontherecord.finished import FinishedPages
 from ontherecord.render import theme
 from ontherecord.site import build_site as engine_build
 
-from browsing import free_port
+from browsing import ctrl_c_honoured, free_port
 from sites import PEOPLE, build_site, make_project, transcript
 
 BODY = ("Opening words of the speech on Ukraine and the Arctic.\n\nHost Two, Director\n\nA question about"
@@ -242,7 +242,8 @@ def test_finished_pages_are_kept_for_two_settings_at_most(tmp_path):
 def _serve_once(project: Path, port: int, path: str) -> tuple[list[str], bytes]:
     """One `mkdocs serve` session, stopped as an editor stops it (Ctrl-C): its log, and the page at `path`."""
     server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                              preexec_fn=ctrl_c_honoured)
     log = []
     try:
         for line in server.stdout:
