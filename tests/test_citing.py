@@ -84,6 +84,8 @@ def test_a_standalone_page_holds_nothing_of_the_day_it_was_built(real_site):
     # so that the next day's build keeps every page it can, and no reader is told a date that is not theirs
     today = dt.date.today()
     for path in (real_site.site / "a").rglob("index.html"):
+        if path.parent.parent.name.startswith(today.isoformat()):  # the event's own day (`a/<date>-<id>/<anchor>/`)
+            continue
         html = path.read_text(encoding="utf-8")
         assert today.isoformat() not in html and long_date(today) not in html, path
     page = standalone(real_site, f"/a/{AFET}/p29/")
