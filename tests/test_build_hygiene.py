@@ -16,6 +16,7 @@ import pytest
 from ontherecord.errors import SourceError
 from ontherecord.site import build_site as engine_build
 
+from browsing import ctrl_c_honoured
 from sites import ROOT, build_site
 
 SCRIPT = """
@@ -43,7 +44,7 @@ def alive(pid: int) -> bool:
 def test_a_build_stopped_while_indexing_leaves_no_process_and_no_folder(tmp_path, how):
     work = tmp_path / "work"
     runner = subprocess.Popen([sys.executable, "-c", SCRIPT, str(ROOT / "docs" / "_data"), str(work)],
-                              stdout=subprocess.PIPE, text=True)
+                              stdout=subprocess.PIPE, text=True, preexec_fn=ctrl_c_honoured)
     pagefind = int(runner.stdout.readline())
     assert list(work.glob("tmp-*")), "the job works in the build's own folder"
     runner.send_signal(how)
