@@ -1,4 +1,5 @@
-"""Real Chromium (Debian's package, driven by Playwright) against a built site on a local port."""
+"""Real Chromium (Debian's package, driven by Playwright) against a built site on a local port; the local ports
+and the Ctrl-C that the tests and the benchmark give the servers they start."""
 
 from __future__ import annotations
 
