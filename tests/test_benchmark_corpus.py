@@ -7,6 +7,8 @@ from __future__ import annotations
 import signal
 import sys
 
+import pytest
+
 from sites import ROOT, build_site
 
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -46,34 +48,36 @@ def test_the_processor_profile_reaches_every_stage(tmp_path):
     assert all(s > 0 for s in seconds.values()), seconds
 
 
-def test_a_timed_serve_session_stops_as_an_editor_stops_it_and_leaves_no_site_behind(tmp_path, monkeypatch):
-    import run
-
-    write_corpus(tmp_path / "archive", 3)
-    temporary = tmp_path / "tmp"  # where `mkdocs serve` makes its site folder
-    temporary.mkdir()
-    monkeypatch.setattr(run, "ENV", {**run.ENV, "TMPDIR": str(temporary)})
-    port = run.free_port()
-    started, rebuilds = run.serve_session(tmp_path / "archive", port, edits=1)
-    assert started > 0 and len(rebuilds) == 1
-    assert list(temporary.iterdir()) == []  # stopped with SIGTERM, MkDocs would leave its site there
-    again, none = run.serve_session(tmp_path / "archive", port, edits=0)
-    assert again > 0 and none == [] and list(temporary.iterdir()) == []
-
-
-def test_a_timed_serve_session_stops_even_when_the_benchmark_runs_in_the_background(tmp_path, monkeypatch):
-    # A shell starts a background job (`python benchmarks/run.py &`) with Ctrl-C ignored, and its children
-    # inherit that: each session was killed after two minutes, keeping nothing and leaving its site behind.
+@pytest.fixture
+def served(tmp_path, monkeypatch):
+    """The benchmark's module, a three-event archive, and the folder where `mkdocs serve` makes its site."""
     import run
 
     write_corpus(tmp_path / "archive", 3)
     temporary = tmp_path / "tmp"
     temporary.mkdir()
     monkeypatch.setattr(run, "ENV", {**run.ENV, "TMPDIR": str(temporary)})
+    return run, tmp_path / "archive", temporary
+
+
+def test_a_timed_serve_session_stops_as_an_editor_stops_it_and_leaves_no_site_behind(served):
+    run, archive, temporary = served
+    port = run.free_port()
+    started, rebuilds = run.serve_session(archive, port, edits=1)
+    assert started > 0 and len(rebuilds) == 1
+    assert list(temporary.iterdir()) == []  # stopped with SIGTERM, MkDocs would leave its site there
+    again, none = run.serve_session(archive, port, edits=0)
+    assert again > 0 and none == [] and list(temporary.iterdir()) == []
+
+
+def test_a_timed_serve_session_stops_even_when_the_benchmark_runs_in_the_background(served):
+    # A shell starts a background job (`python benchmarks/run.py &`) with Ctrl-C ignored, and its children
+    # inherit that: each session was killed after two minutes, keeping nothing and leaving its site behind.
+    run, archive, temporary = served
     before = signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
-        started, _ = run.serve_session(tmp_path / "archive", run.free_port(), edits=0)
+        started, _ = run.serve_session(archive, run.free_port(), edits=0)
     finally:
         signal.signal(signal.SIGINT, before)
     assert started > 0 and list(temporary.iterdir()) == []
-    assert (tmp_path / "archive" / ".cache" / "ontherecord" / "parked" / "a").is_dir()  # kept for the next session
+    assert (archive / ".cache" / "ontherecord" / "parked" / "a").is_dir()  # kept for the next session
