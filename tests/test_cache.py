@@ -157,6 +157,22 @@ def test_a_stale_entry_is_never_used(tmp_path, monkeypatch):
     assert len(list(folder.glob("*.pickle"))) == 1  # what no build asked for is removed
 
 
+def test_the_engine_version_changes_with_any_file_of_the_engine(tmp_path, monkeypatch):
+    """What keys every cache to the engine: one byte more in its code, a template, a schema or a script makes it
+    another engine, whose builds use nothing the last one kept."""
+    engine = tmp_path / "ontherecord"
+    shutil.copytree(Path(cache.__file__).parent, engine, ignore=shutil.ignore_patterns("__pycache__"))
+    monkeypatch.setattr(cache, "__file__", str(engine / "cache.py"))
+    version = cache.engine_version.__wrapped__  # the function itself, not its answer kept for this process
+    seen = {version()}
+    assert version() in seen  # the same files, the same engine
+    for part in ("passages.py", "templates/passage.html", "event.schema.json", "js/quotecheck.js"):
+        with (engine / part).open("a", encoding="utf-8") as f:
+            f.write("\n")
+        assert version() not in seen, part
+        seen.add(version())
+
+
 def test_a_kept_page_is_used_only_while_what_made_it_is_unchanged(tmp_path, monkeypatch):
     project = make_project(tmp_path, {"e": transcript(BODY)}, PEOPLE)
     source = project / "docs" / "_data" / "events" / "e.md"
