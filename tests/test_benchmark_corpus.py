@@ -90,11 +90,10 @@ def test_the_growth_of_time_is_told_apart_in_the_program_and_in_the_kernel():
         return {"events": events, "build_s": seconds, "plain_build_s": 1.0, "serve_rebuild_s": 1.0,
                 "plain_serve_rebuild_s": 1.0, "site_bytes": 1, "files": 1, "peak_mib": 1, "event_page_bytes": 1,
                 "query_bytes": 1, "frequent_query_bytes": 1, "largest_page_bytes": 1,
-                "build_cpu_s": program + kernel,
-                "build_system_s": kernel, "plain_build_cpu_s": 3.0, "plain_build_system_s": 1.0}
-    lines = run.targets([result(1000, 50.0, 80.0, 20.0), result(2000, 110.0, 164.0, 60.0)]).splitlines()
-    growth = next(line for line in lines if line.startswith("- Linear growth of time"))
+                "build_cpu_s": program + kernel, "build_system_s": kernel,
+                "plain_build_cpu_s": 3.0, "plain_build_system_s": 1.0}
+    results = [result(1000, 50.0, 80.0, 20.0), result(2000, 110.0, 164.0, 60.0)]
+    growth = next(line for line in run.targets(results).splitlines() if line.startswith("- Linear growth of time"))
     assert growth == ("- Linear growth of time: 2,000 events at most 2.1× 1,000: 2.20×; processor time in the"
                       " program 2.05×, in the kernel 3.00× (missed).")
-    assert "| 2000 | 164.0 | 60.0 | 2.0 | 1.0 |" in run.table([result(1000, 50.0, 80.0, 20.0),
-                                                             result(2000, 110.0, 164.0, 60.0)])
+    assert "| 2000 | 164.0 | 60.0 | 2.0 | 1.0 |" in run.table(results)
