@@ -1,9 +1,10 @@
 """The benchmarks' synthetic corpus is a valid archive: it builds strictly, with the real configuration. And
 the processor profile by stage counts each stage once, and reaches every stage of a real build; a timed
-`mkdocs serve` session ends as an editor ends it."""
+`mkdocs serve` session ends as an editor ends it. And the Performance page shows what `results.json` holds."""
 
 from __future__ import annotations
 
+import json
 import signal
 import sys
 
@@ -97,3 +98,13 @@ def test_the_growth_of_time_is_told_apart_in_the_program_and_in_the_kernel():
     assert growth == ("- Linear growth of time: 2,000 events at most 2.1× 1,000: 2.20×; processor time in the"
                       " program 2.05×, in the kernel 3.00× (missed).")
     assert "| 2000 | 164.0 | 60.0 | 2.0 | 1.0 |" in run.table(results)
+
+
+def test_the_performance_page_shows_one_run_of_every_size_as_results_json_holds_it():
+    import run
+
+    results = json.loads((ROOT / "benchmarks" / "results.json").read_text(encoding="utf-8"))
+    assert [r["events"] for r in results] == [10, 100, 1000, 2000]
+    assert len({r.get("build_system_s") is None for r in results}) == 1  # no size left over from an older run
+    page = (ROOT / "docs" / "performance.md").read_text(encoding="utf-8")
+    assert run.table(results) in page and run.targets(results) in page
